@@ -1,0 +1,59 @@
+// Who may do what: a pure matrix of account kind × profile × action (DESIGN.md §1, "Actions").
+// Every page, server action and route handler asks `can` through requirePermission.
+
+export const PROFILES = ["RESPONSAVEL", "ADMINISTRADOR", "FABRICANTE", "CONVIDADO"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const ACCOUNT_KINDS = ["FABRICANTE", "LOJISTA", "PROFISSIONAL"] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const ACTIONS = [
+  /** Home page numbers of the current account. */
+  "dashboard.view",
+  /** Fabricante → Assinaturas: the manufacturer's list and serial pages. */
+  "subscriptions.view",
+  "subscriptions.export",
+  "subscriptions.suspend",
+  "subscriptions.cancel",
+  "subscriptions.release",
+  "activations.deactivate",
+  /** Tolerance days and swap limit of the manufacturer account. */
+  "account.settings",
+  /** Minhas assinaturas: a lojista's or profissional's own serials, read-only. */
+  "own-subscriptions.view",
+  "own-subscriptions.export",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const EVERY_PROFILE: readonly Profile[] = PROFILES;
+const STAFF: readonly Profile[] = ["RESPONSAVEL", "ADMINISTRADOR", "FABRICANTE"];
+const FABRICANTE_ONLY: readonly Profile[] = ["FABRICANTE"];
+
+/** For each account kind, the profiles that grant each action; absent means never. */
+const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> = {
+  FABRICANTE: {
+    "dashboard.view": EVERY_PROFILE,
+    "subscriptions.view": EVERY_PROFILE,
+    "subscriptions.export": STAFF,
+    "subscriptions.suspend": FABRICANTE_ONLY,
+    "subscriptions.cancel": FABRICANTE_ONLY,
+    "subscriptions.release": FABRICANTE_ONLY,
+    "activations.deactivate": FABRICANTE_ONLY,
+    "account.settings": FABRICANTE_ONLY,
+  },
+  LOJISTA: {
+    "dashboard.view": EVERY_PROFILE,
+    "own-subscriptions.view": EVERY_PROFILE,
+    "own-subscriptions.export": STAFF,
+  },
+  PROFISSIONAL: {
+    "dashboard.view": EVERY_PROFILE,
+    "own-subscriptions.view": EVERY_PROFILE,
+    "own-subscriptions.export": STAFF,
+  },
+};
+
+export function can(accountKind: AccountKind, profiles: readonly Profile[], action: Action): boolean {
+  const allowed = MATRIX[accountKind][action];
+  return allowed !== undefined && profiles.some((profile) => allowed.includes(profile));
+}

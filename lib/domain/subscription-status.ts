@@ -1,0 +1,47 @@
+// What a serial's status is at time t (DESIGN.md §1, "Status"). The one place the rule lives;
+// lib/data/status-sql.ts is its SQL twin for filters and counts, and a test keeps them equal.
+
+export const STORED_STATUSES = ["PENDENTE", "ATIVA", "SUSPENSA", "CANCELADA"] as const;
+export type StoredStatus = (typeof STORED_STATUSES)[number];
+
+/** The article's three colored statuses. */
+export const BADGES = ["ATIVA", "TOLERANCIA", "EXPIRADA"] as const;
+export type Badge = (typeof BADGES)[number];
+
+/** The precise situation shown beside the badge. */
+export const SITUATIONS = ["ATIVA", "TOLERANCIA", "EXPIRADA", "PENDENTE", "SUSPENSA", "CANCELADA"] as const;
+export type Situation = (typeof SITUATIONS)[number];
+
+export type DisplayStatus = {
+  badge: Badge;
+  situation: Situation;
+  /** End of the Período de Tolerância (expiresAt + graceDays). */
+  toleranceEndsAt: Date;
+  /** Whole days until the tolerance ends, only while in Período de Tolerância (≥ 1). */
+  toleranceDaysLeft: number | null;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function toleranceEnd(expiresAt: Date, graceDays: number): Date {
+  return new Date(expiresAt.getTime() + graceDays * DAY_MS);
+}
+
+export function deriveDisplayStatus(
+  subscription: { status: StoredStatus; expiresAt: Date },
+  graceDays: number,
+  now: Date,
+): DisplayStatus {
+  const toleranceEndsAt = toleranceEnd(subscription.expiresAt, graceDays);
+  const base = { toleranceEndsAt, toleranceDaysLeft: null };
+  if (subscription.status !== "ATIVA") {
+    return { ...base, badge: "EXPIRADA", situation: subscription.status };
+  }
+  const t = now.getTime();
+  if (t <= subscription.expiresAt.getTime()) return { ...base, badge: "ATIVA", situation: "ATIVA" };
+  if (t <= toleranceEndsAt.getTime()) {
+    const daysLeft = Math.max(1, Math.ceil((toleranceEndsAt.getTime() - t) / DAY_MS));
+    return { badge: "TOLERANCIA", situation: "TOLERANCIA", toleranceEndsAt, toleranceDaysLeft: daysLeft };
+  }
+  return { ...base, badge: "EXPIRADA", situation: "EXPIRADA" };
+}
