@@ -48,22 +48,20 @@ export function checksumOf(sql: string): string {
 }
 
 export function readMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): MigrationFile[] {
-  return readdirSync(dir, { withFileTypes: true })
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
-    .filter((name) => existsSync(path.join(dir, name, "migration.sql")))
+    .filter((name) => existsSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql")))
     .map((name) => {
       const file = path.join(dir, name, "migration.sql");
-      const sql = readFileSync(file, "utf8");
+      const sql = readFileSync(/*turbopackIgnore: true*/ file, "utf8");
       return { name, file, sql, checksum: checksumOf(sql) };
     });
 }
 
 async function appliedMigrations(conn: SqlClient): Promise<AppliedRow[]> {
-  const exists = await conn.query<{ present: boolean }>(
-    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
-  );
+  const exists = await conn.query<{ present: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`);
   if (!exists[0]?.present) return [];
   return conn.query<AppliedRow>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at
@@ -107,8 +105,19 @@ export async function migrationStatus(sql: SqlClient, dir = DEFAULT_MIGRATIONS_D
   }
 }
 
+// PGlite is one session, and a session may take the same advisory lock twice: calls in one process
+// on one client are therefore also queued here.
+const inProcess = new WeakMap<SqlClient, Promise<unknown>>();
+
 /** Applies every pending migration; returns the names applied by this call. */
-export async function migrate(sql: SqlClient, dir = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
+export function migrate(sql: SqlClient, dir = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
+  const previous = inProcess.get(sql) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => migrateLocked(sql, dir));
+  inProcess.set(sql, run);
+  return run;
+}
+
+async function migrateLocked(sql: SqlClient, dir: string): Promise<string[]> {
   const files = readMigrations(dir);
   return sql.session(async (conn) => {
     await conn.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
@@ -130,10 +139,7 @@ export async function migrate(sql: SqlClient, dir = DEFAULT_MIGRATIONS_DIR): Pro
             const reason = error instanceof Error ? error.message : String(error);
             throw new MigrationError(`A migração ${migration.name} falhou: ${reason}`, migration.name);
           }
-          await tx.query(
-            `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
+          await tx.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
         });
       }
       return pending.map((migration) => migration.name);

@@ -78,8 +78,7 @@ export function pgliteSqlClient(db: PGlite): SqlClient {
       db.transaction(async (tx) => {
         const inner: SqlClient = {
           dialect: "pglite",
-          query: async <T>(text: string, params?: unknown[]) =>
-            (await tx.query<T>(text, params as unknown[])).rows,
+          query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params as unknown[])).rows,
           exec: async (script) => {
             await tx.exec(script);
           },

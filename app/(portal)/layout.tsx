@@ -1,0 +1,26 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { getCurrentContext } from "@/lib/auth/context";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const context = await getCurrentContext();
+  if (!context) redirect("/login");
+  const t = await getTranslations("common.noAccount");
+  return (
+    <>
+      <AppHeader context={context} />
+      <main id="conteudo" className="mx-auto max-w-7xl px-4 py-8">
+        {context.account ? (
+          children
+        ) : (
+          <section className="rounded-lg border border-slate-200 bg-white p-8">
+            <h1 className="text-xl font-semibold">{t("title")}</h1>
+            <p className="mt-2 text-slate-700">{t("body")}</p>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// next-auth's endpoints, with failed-login throttling answered as HTTP 429 before authorize() runs.
+import type { NextRequest } from "next/server";
+import NextAuth from "next-auth";
+import { LOGIN_ERRORS, authOptions } from "@/lib/auth/options";
+import { loginLockSeconds } from "@/lib/data/login-throttle";
+import { getSql } from "@/lib/db/connection";
+import { clientIp } from "@/lib/http/client-ip";
+
+const handler = NextAuth(authOptions);
+
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+async function throttled(request: NextRequest): Promise<Response | null> {
+  if (!request.nextUrl.pathname.endsWith("/callback/credentials")) return null;
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  const email = form?.get("email");
+  if (typeof email !== "string" || !email.trim()) return null;
+  const seconds = await loginLockSeconds(await getSql(), email.trim().toLowerCase(), clientIp(request.headers));
+  if (seconds === null) return null;
+  const minutes = Math.ceil(seconds / 60);
+  // next-auth's client reads `url` and takes the error from its query string.
+  const url = new URL("/login", request.nextUrl.origin);
+  url.searchParams.set("error", `${LOGIN_ERRORS.throttled}:${minutes}`);
+  return Response.json({ url: url.toString() }, { status: 429, headers: { "Retry-After": String(seconds) } });
+}
+
+export async function GET(request: NextRequest, context: RouteContext) {
+  return handler(request, context);
+}
+
+export async function POST(request: NextRequest, context: RouteContext) {
+  return (await throttled(request)) ?? handler(request, context);
+}

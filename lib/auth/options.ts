@@ -1,0 +1,67 @@
+// next-auth v4 configuration: e-mail + password (Credentials), JWT sessions. Throttling of failed
+// logins is checked before authorize() by the route (429) and enforced again here.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { findUserForLogin } from "@/lib/data/accounts";
+import { clearLoginFailures, loginLockSeconds, recordLoginFailure } from "@/lib/data/login-throttle";
+import { getSql } from "@/lib/db/connection";
+import { clientIp } from "@/lib/http/client-ip";
+import { loginSchema } from "@/lib/validation/login";
+import { verifyPassword } from "./password";
+
+/** Error codes authorize() reports to the login form (next-auth passes them as ?error=). */
+export const LOGIN_ERRORS = { invalidInput: "INVALID_INPUT", throttled: "THROTTLED" } as const;
+
+// A fixed bcrypt hash compared when the e-mail is unknown, so timing doesn't reveal which e-mails exist.
+const DUMMY_HASH = "$2b$10$D2ZWBTyED6ar8ay01tPeR.L2qtlvSefgviHg1iAz7YcsXc2msb4ZC";
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "E-mail e senha",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = loginSchema.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error(LOGIN_ERRORS.invalidInput);
+        const { email, password } = parsed.data;
+        const ip = clientIp(req?.headers);
+        const sql = await getSql();
+
+        const lock = await loginLockSeconds(sql, email, ip);
+        if (lock !== null) throw new Error(`${LOGIN_ERRORS.throttled}:${Math.ceil(lock / 60)}`);
+
+        const user = await findUserForLogin(email);
+        const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !valid) {
+          await recordLoginFailure(sql, email, ip);
+          return null;
+        }
+        await clearLoginFailures(sql, email);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  logger: {
+    error(code, metadata) {
+      // A tampered or expired cookie is a normal event: the user is simply sent to the login page.
+      if (code === "JWT_SESSION_ERROR") console.warn("[auth] invalid session cookie ignored");
+      else console.error(`[auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+};

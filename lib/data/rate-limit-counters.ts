@@ -1,0 +1,49 @@
+// Sliding-window counters in PostgreSQL (table rate_limit_counters), so every app server sees the
+// same numbers. Hits are grouped in buckets; a window is the sum of the buckets it covers.
+import type { SqlClient } from "@/lib/db/sql-client";
+
+export type WindowCount = { count: number; buckets: { start: Date; count: number }[] };
+
+function bucketStart(now: Date, bucketMs: number): Date {
+  return new Date(Math.floor(now.getTime() / bucketMs) * bucketMs);
+}
+
+export async function recordHit(
+  sql: SqlClient,
+  key: string,
+  options: { now: Date; bucketMs: number; windowMs: number },
+): Promise<void> {
+  const start = bucketStart(options.now, options.bucketMs);
+  const expiresAt = new Date(start.getTime() + options.bucketMs + options.windowMs);
+  await sql.query(
+    `INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
+     VALUES ($1, $2, 1, $3)
+     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1`,
+    [key, start, expiresAt],
+  );
+}
+
+export async function countInWindow(sql: SqlClient, key: string, options: { now: Date; windowMs: number }): Promise<WindowCount> {
+  const since = new Date(options.now.getTime() - options.windowMs);
+  const rows = await sql.query<{ window_start: Date; count: number }>(
+    `SELECT window_start, count FROM rate_limit_counters
+      WHERE key = $1 AND window_start > $2 ORDER BY window_start`,
+    [key, since],
+  );
+  const buckets = rows.map((row) => ({ start: new Date(row.window_start), count: Number(row.count) }));
+  return { count: buckets.reduce((total, bucket) => total + bucket.count, 0), buckets };
+}
+
+export async function clearKey(sql: SqlClient, key: string): Promise<void> {
+  await sql.query(`DELETE FROM rate_limit_counters WHERE key = $1`, [key]);
+}
+
+/** Removes counters nobody can read any more; cheap thanks to the expires_at index. */
+export async function purgeExpiredCounters(sql: SqlClient, now: Date): Promise<number> {
+  const rows = await sql.query<{ n: number }>(
+    `WITH gone AS (DELETE FROM rate_limit_counters WHERE expires_at < $1 RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [now],
+  );
+  return rows[0]?.n ?? 0;
+}

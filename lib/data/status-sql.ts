@@ -1,0 +1,36 @@
+// SQL twin of lib/domain/subscription-status.ts, for filters and counts computed by the database.
+// `s` is the subscriptions alias and `grace` an SQL expression for the manufacturer's graceDays;
+// `now` is a bound parameter placeholder such as "$2".
+import type { Badge, Situation } from "@/lib/domain/subscription-status";
+
+export function situationCase(now: string, s = "s", grace = "m.grace_days"): string {
+  return `CASE
+    WHEN ${s}.status <> 'ATIVA' THEN ${s}.status::text
+    WHEN ${s}.expires_at >= ${now} THEN 'ATIVA'
+    WHEN ${s}.expires_at >= ${now} - make_interval(days => ${grace}) THEN 'TOLERANCIA'
+    ELSE 'EXPIRADA' END`;
+}
+
+/** An index-friendly predicate (status, expires_at) selecting one precise situation. */
+export function situationPredicate(situation: Situation, now: string, s = "s", grace = "m.grace_days"): string {
+  switch (situation) {
+    case "PENDENTE":
+    case "SUSPENSA":
+    case "CANCELADA":
+      return `${s}.status = '${situation}'`;
+    case "ATIVA":
+      return `(${s}.status = 'ATIVA' AND ${s}.expires_at >= ${now})`;
+    case "TOLERANCIA":
+      return `(${s}.status = 'ATIVA' AND ${s}.expires_at < ${now} AND ${s}.expires_at >= ${now} - make_interval(days => ${grace}))`;
+    case "EXPIRADA":
+      return `(${s}.status = 'ATIVA' AND ${s}.expires_at < ${now} - make_interval(days => ${grace}))`;
+  }
+}
+
+/** Predicate for one of the article's three colored statuses. */
+export function badgePredicate(badge: Badge, now: string, s = "s", grace = "m.grace_days"): string {
+  if (badge === "EXPIRADA") {
+    return `(${s}.status <> 'ATIVA' OR ${situationPredicate("EXPIRADA", now, s, grace)})`;
+  }
+  return situationPredicate(badge, now, s, grace);
+}

@@ -1,0 +1,23 @@
+// The server's configuration, checked once at startup so a typo fails loudly instead of later.
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z.url({ error: "DATABASE_URL deve ser uma URL postgresql://…" }).optional(),
+  PGLITE_DATA_DIR: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, { error: "NEXTAUTH_SECRET deve ter pelo menos 32 caracteres" }),
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL deve ser a URL pública do portal, ex. http://localhost:3000" }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+export function parseServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = envSchema.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL?.trim() || undefined });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Configuração inválida:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,67 @@
+// Every route handler for signed-in users goes through here: session → current account → zod on
+// the query string → requirePermission → handler. Failures become JSON 4xx with a localized
+// message; a bug becomes a 500 carrying only a request id.
+import type { NextRequest } from "next/server";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { getCurrentContext } from "@/lib/auth/context";
+import { requirePermission, type AuthorizedContext } from "@/lib/auth/require-permission";
+import type { Action } from "@/lib/domain/permissions";
+import { AppError } from "@/lib/errors";
+import { newRequestId } from "@/lib/request-id";
+import { localizedFieldErrors } from "@/lib/validation/field-errors";
+
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers?: HeadersInit,
+) {
+  return Response.json({ error: { code, message, ...extra } }, { status, headers });
+}
+
+/** Search params as zod sees them: a repeated key becomes an array. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    result[key] = values.length > 1 ? values : values[0]!;
+  }
+  return result;
+}
+
+export function defineRoute<Q extends z.ZodType>(config: {
+  name: string;
+  permission: Action;
+  query: Q;
+  handler: (args: { request: NextRequest; context: AuthorizedContext; query: z.output<Q> }) => Promise<Response>;
+}) {
+  return async function route(request: NextRequest): Promise<Response> {
+    const t = await getTranslations("errors");
+    try {
+      const context = await getCurrentContext();
+      if (!context) throw new AppError("UNAUTHENTICATED");
+      const parsed = config.query.safeParse(searchParamsToObject(request.nextUrl.searchParams));
+      if (!parsed.success) {
+        return jsonError(400, "VALIDATION", t("VALIDATION"), { fieldErrors: await localizedFieldErrors(parsed.error) });
+      }
+      requirePermission(context, config.permission);
+      return await config.handler({ request, context, query: parsed.data });
+    } catch (error) {
+      if (error instanceof AppError) {
+        const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+        return jsonError(
+          error.status,
+          error.code,
+          error.userMessage ?? t(error.code),
+          { fieldErrors: error.fieldErrors },
+          headers,
+        );
+      }
+      const requestId = newRequestId();
+      console.error(`[route ${config.name}] request ${requestId} failed:`, error);
+      return jsonError(500, "INTERNAL", t("INTERNAL", { requestId }), { requestId });
+    }
+  };
+}

@@ -1,0 +1,16 @@
+// Login form fields, shared by the form (client-side hints) and authorize() (the real check).
+// Error texts are message keys of the "auth.validation" namespace.
+import { z } from "zod";
+
+export const loginSchema = z.object({
+  email: z
+    .string({ error: "emailRequired" })
+    .trim()
+    .min(1, { error: "emailRequired" })
+    .max(254, { error: "tooLong" })
+    .pipe(z.email({ error: "emailInvalid" }))
+    .transform((email) => email.toLowerCase()),
+  password: z.string({ error: "passwordRequired" }).min(1, { error: "passwordRequired" }).max(200, { error: "tooLong" }),
+});
+
+export type LoginInput = z.infer<typeof loginSchema>;

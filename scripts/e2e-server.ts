@@ -1,0 +1,78 @@
+// Starts the portal for the Playwright suite on a fresh database (portal_e2e) with the demo data,
+// on the local PostgreSQL or, without one, a throwaway embedded PostgreSQL.
+// Rebuilds the app first when the build is missing or older than the sources.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ensurePostgres } from "../tests/support/postgres-server";
+
+const PORT = process.env.E2E_PORT ?? "3100";
+const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "proxy.ts", "next.config.ts", "prisma/seed"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry)
+    .filter((name) => name !== "generated")
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+function ensureBuild() {
+  const buildId = path.join(".next", "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCE_DIRS.map(newestMtime));
+  if (builtAt > changedAt && process.env.E2E_REBUILD !== "1") return;
+  console.log("[e2e] building the app (next build)…");
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function freshDatabaseUrl(adminUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS portal_e2e WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE portal_e2e`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = "/portal_e2e";
+  return url.toString();
+}
+
+async function main() {
+  ensureBuild();
+  // E2E_DATABASE=pglite runs the suite on the embedded database the demo command uses.
+  const postgres = process.env.E2E_DATABASE === "pglite" ? null : await ensurePostgres();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT,
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  };
+  if (postgres) {
+    env.DATABASE_URL = await freshDatabaseUrl(postgres.adminUrl);
+  } else {
+    delete env.DATABASE_URL;
+    env.PGLITE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
+    console.log(`[e2e] using embedded PGlite in ${env.PGLITE_DATA_DIR}`);
+  }
+  const server = spawn("npx", ["tsx", "server.ts", "--demo"], { stdio: "inherit", env });
+  const stop = () => {
+    server.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  server.on("exit", (code) => {
+    void (postgres?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error("[e2e] could not start the portal:", error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+// The portal's server: checks configuration, applies migrations (refusing to start when an applied
+// one was edited), optionally loads the demo data, then serves Next.js on PORT.
+//   tsx server.ts            production (after `next build`)
+//   tsx server.ts --dev      development with hot reload
+//   tsx server.ts --demo     also seed the demo data into an empty database and print the logins
+import { createServer } from "node:http";
+import next from "next";
+import { getDatabase } from "./lib/db/connection";
+import { migrate, MigrationError } from "./lib/db/migrator";
+import { describeTarget } from "./lib/db/target";
+import { parseServerEnv } from "./lib/env.server";
+import { bootstrapEnv } from "./lib/runtime/bootstrap-env";
+
+const dev = process.argv.includes("--dev");
+const demo = process.argv.includes("--demo");
+
+async function main() {
+  bootstrapEnv();
+  const env = parseServerEnv();
+  const db = await getDatabase();
+  console.log(`Banco de dados: ${describeTarget(db.target)}`);
+
+  const applied = await migrate(db.sql);
+  if (applied.length) console.log(`Migrações aplicadas: ${applied.join(", ")}`);
+
+  if (demo) {
+    const [row] = await db.sql.query<{ count: number }>("SELECT count(*)::int AS count FROM accounts");
+    if (row?.count === 0) {
+      const { seedDemo } = await import("./prisma/seed/demo");
+      await seedDemo(db);
+      console.log("Dados de demonstração carregados.");
+    }
+  }
+
+  const app = next({ dev, hostname: "localhost", port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    // The per-IP login throttle and API limits key on X-Forwarded-For; without a trusted proxy in
+    // front, it is the socket's address and nothing the client sends.
+    if (env.TRUST_PROXY !== "1") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    handle(req, res).catch((error: unknown) => {
+      console.error("[server] unhandled request error:", error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  server.listen(env.PORT, env.HOST, async () => {
+    console.log(`\nPortal de Assinaturas pronto em ${env.NEXTAUTH_URL}`);
+    if (demo) {
+      const { DEMO_LOGINS, DEMO_PASSWORD } = await import("./prisma/seed/demo-logins");
+      console.log(`\nLogins de demonstração (senha ${DEMO_PASSWORD}):`);
+      for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(24)} ${login.description}`);
+    }
+  });
+
+  const shutdown = () => {
+    server.close();
+    db.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MigrationError) {
+    console.error(`\nO portal não foi iniciado: ${error.message}`);
+  } else {
+    console.error("\nO portal não foi iniciado:", error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

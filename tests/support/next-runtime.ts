@@ -1,0 +1,78 @@
+// Runs server actions, route handlers and data functions outside Next.js in integration tests:
+// the framework's request APIs (cookies, headers, session, translations, cache) are replaced by a
+// per-test request that the test controls. Our own code runs unmocked.
+import { afterEach, vi } from "vitest";
+import { createTranslator } from "use-intl/core";
+import { TIME_ZONE, type Locale } from "@/i18n/config";
+import { MESSAGES } from "@/i18n/messages";
+import { ACCOUNT_COOKIE } from "@/lib/auth/account-cookie";
+
+const request = vi.hoisted(() => ({
+  userId: null as string | null,
+  cookies: new Map<string, string>(),
+  headers: new Headers(),
+  locale: "pt-BR" as "pt-BR" | "en",
+  revalidated: [] as string[],
+}));
+
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name)! } : undefined),
+    getAll: () => [...request.cookies].map(([name, value]) => ({ name, value })),
+    has: (name: string) => request.cookies.has(name),
+    set: (name: string, value: string) => {
+      request.cookies.set(name, value);
+    },
+    delete: (name: string) => {
+      request.cookies.delete(name);
+    },
+  }),
+  headers: async () => request.headers,
+}));
+
+vi.mock("next/cache", () => ({
+  revalidatePath: (path: string) => {
+    request.revalidated.push(path);
+  },
+  revalidateTag: () => undefined,
+}));
+
+vi.mock("next-auth", () => ({
+  default: () => () => new Response(null, { status: 404 }),
+  getServerSession: async () => (request.userId ? { user: { id: request.userId } } : null),
+}));
+
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => request.locale,
+  getTranslations: async (namespace?: string) =>
+    createTranslator({
+      locale: request.locale,
+      messages: MESSAGES[request.locale],
+      namespace: namespace as never,
+      timeZone: TIME_ZONE,
+    }),
+}));
+
+afterEach(() => {
+  request.userId = null;
+  request.cookies.clear();
+  request.headers = new Headers();
+  request.locale = "pt-BR";
+  request.revalidated = [];
+});
+
+/** Makes the following calls run as this signed-in user (null: nobody signed in). */
+export function signInAs(userId: string | null, options: { accountId?: string; locale?: Locale; ip?: string } = {}) {
+  request.userId = userId;
+  if (options.accountId) request.cookies.set(ACCOUNT_COOKIE, options.accountId);
+  if (options.locale) request.locale = options.locale;
+  if (options.ip) request.headers.set("x-forwarded-for", options.ip);
+}
+
+export function requestCookies(): Map<string, string> {
+  return request.cookies;
+}
+
+export function revalidatedPaths(): string[] {
+  return request.revalidated;
+}
