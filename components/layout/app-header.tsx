@@ -23,7 +23,7 @@ export async function AppHeader({ context }: { context: UserContext }) {
           <Link href="/" className="text-base font-semibold text-brand-700">
             {t("appName")}
           </Link>
-          <MainNav />
+          <MainNav context={context} />
         </div>
         <div className="flex items-center gap-3">
           <LanguageSwitcher />

@@ -1,0 +1,77 @@
+// Turns the URL filters into SQL conditions over `subscriptions s JOIN customers c JOIN accounts m`
+// (m = the manufacturer). Shared by the list, its counts and the CSV export, so they always select
+// the same serials. Text searches go through trigram indexes; status through (status, expires_at).
+import { situationPredicate, badgePredicate } from "./status-sql";
+import type { SqlParams } from "./sql-params";
+import type { SubscriptionScope } from "./subscription-scope";
+import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
+
+/** Midnight in São Paulo (UTC−3; Brazil has had no daylight saving time since 2019). */
+function saoPauloDayStart(isoDate: string, addDays = 0): Date {
+  const start = new Date(`${isoDate}T00:00:00-03:00`);
+  return new Date(start.getTime() + addDays * 24 * 60 * 60 * 1000);
+}
+
+function likeEscape(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+export function scopeCondition(scope: SubscriptionScope, params: SqlParams): string {
+  return scope.kind === "manufacturer" ? `s.manufacturer_id = ${params.add(scope.accountId)}` : `c.account_id = ${params.add(scope.accountId)}`;
+}
+
+/** The grace-days expression: a constant for one manufacturer (index-friendly), else per row. */
+export function graceExpression(scope: SubscriptionScope, params: SqlParams): string {
+  return scope.kind === "manufacturer" ? `${params.add(scope.graceDays)}::int` : "m.grace_days";
+}
+
+export type FilterSqlOptions = { now: Date; omitStatus?: boolean };
+
+/** Conditions (ANDed) for everything but the status filters, which `statusConditions` adds. */
+export function subscriptionConditions(
+  scope: SubscriptionScope,
+  filters: SubscriptionFilters,
+  params: SqlParams,
+  options: FilterSqlOptions,
+): string[] {
+  const conditions = [scopeCondition(scope, params)];
+  if (filters.cliente) {
+    conditions.push(`c.search_text LIKE '%' || search_normalize(${params.add(filters.cliente)}) || '%'`);
+  }
+  if (filters.serie) {
+    const term = filters.serie.toUpperCase().replace(/[^A-Z0-9-]/g, "");
+    conditions.push(`s.serial_number LIKE ${params.add(`%${likeEscape(term)}%`)}`);
+  }
+  if (filters.maquina) {
+    conditions.push(
+      `s.id IN (SELECT a.subscription_id FROM activations a
+                 WHERE a.deactivated_at IS NULL AND a.machine_name ILIKE ${params.add(`%${likeEscape(filters.maquina)}%`)})`,
+    );
+  }
+  if (filters.produto) conditions.push(`s.product = ${params.add(filters.produto)}`);
+  if (filters.expiraDe) conditions.push(`s.expires_at >= ${params.add(saoPauloDayStart(filters.expiraDe))}`);
+  if (filters.expiraAte) conditions.push(`s.expires_at < ${params.add(saoPauloDayStart(filters.expiraAte, 1))}`);
+  if (filters.trocas) conditions.push(`s.last_swap_at >= ${params.add(options.now)}::timestamptz - interval '30 days'`);
+  if (!options.omitStatus) conditions.push(...statusConditions(scope, filters, params, options.now));
+  return conditions;
+}
+
+/** The badge and situation filters: values within one level are ORed, the two levels ANDed. */
+export function statusConditions(scope: SubscriptionScope, filters: SubscriptionFilters, params: SqlParams, now: Date): string[] {
+  const conditions: string[] = [];
+  if (!filters.status.length && !filters.situacao.length) return conditions;
+  const nowParam = `${params.add(now)}::timestamptz`;
+  const grace = graceExpression(scope, params);
+  if (filters.status.length) {
+    conditions.push(`(${filters.status.map((badge) => badgePredicate(badge, nowParam, "s", grace)).join(" OR ")})`);
+  }
+  if (filters.situacao.length) {
+    conditions.push(`(${filters.situacao.map((situation) => situationPredicate(situation, nowParam, "s", grace)).join(" OR ")})`);
+  }
+  return conditions;
+}
+
+/** FROM clause every subscription query uses with these conditions. */
+export const SUBSCRIPTION_FROM = `subscriptions s
+  JOIN customers c ON c.id = s.customer_id
+  JOIN accounts m ON m.id = s.manufacturer_id`;
