@@ -7,6 +7,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    ".next-*/**",
     ".data/**",
     "lib/db/generated/**",
     "node_modules/**",
@@ -26,7 +27,7 @@ export default defineConfig([
     rules: {
       "react/jsx-no-literals": [
         "error",
-        { noStrings: true, ignoreProps: true, allowedStrings: ["·", "—", "–", "▾", "▸", "×", "/", ":", "(", ")", "%", "…", "+"] },
+        { noStrings: true, ignoreProps: true, allowedStrings: ["←", "·", "—", "–", "▾", "▸", "×", "/", ":", "(", ")", "%", "…", "+"] },
       ],
     },
   },

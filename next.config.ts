@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "bcryptjs"],
   poweredByHeader: false,
+  // Separate build folders let several builds (e.g. parallel e2e runs) coexist.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
 export default withNextIntl(nextConfig);

@@ -9,6 +9,9 @@ import pg from "pg";
 import { ensurePostgres } from "../tests/support/postgres-server";
 
 const PORT = process.env.E2E_PORT ?? "3100";
+// The default port uses the normal build folder; other ports get their own, so parallel runs don't
+// rebuild under each other's feet.
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? (PORT === "3100" ? ".next" : `.next-e2e-${PORT}`);
 const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "proxy.ts", "next.config.ts", "prisma/seed"];
 
 function newestMtime(entry: string): number {
@@ -21,12 +24,12 @@ function newestMtime(entry: string): number {
 }
 
 function ensureBuild() {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(DIST_DIR, "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCE_DIRS.map(newestMtime));
   if (builtAt > changedAt && process.env.E2E_REBUILD !== "1") return;
   console.log("[e2e] building the app (next build)…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST_DIR } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -51,6 +54,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT,
+    NEXT_DIST_DIR: DIST_DIR,
     NEXTAUTH_URL: `http://localhost:${PORT}`,
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   };

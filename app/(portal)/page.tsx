@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getCurrentContext } from "@/lib/auth/context";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { dashboardNumbers } from "@/lib/data/dashboard";
 import { BADGES, SITUATIONS, type Badge, type Situation } from "@/lib/domain/subscription-status";
 
@@ -22,7 +22,7 @@ const BADGE_OF: Record<Situation, Badge> = {
 
 export default async function HomePage() {
   const context = await getCurrentContext();
-  requirePermission(context, "dashboard.view");
+  requirePagePermission(context, "dashboard.view");
   const t = await getTranslations("home");
   const tc = await getTranslations("common");
   const isManufacturer = context.account.kind === "FABRICANTE";

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { UserContext } from "@/lib/data/accounts";
 import { AccountSwitcher } from "./account-switcher";
-import { LanguageSwitcher } from "./language-switcher";
 import { LogoutButton } from "./logout-button";
 import { MainNav } from "./main-nav";
 
@@ -18,19 +17,21 @@ export async function AppHeader({ context }: { context: UserContext }) {
       >
         {t("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <div className="flex items-center gap-6">
-          <Link href="/" className="text-base font-semibold text-brand-700">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-6 gap-y-2">
+          <Link href="/" className="text-base font-semibold whitespace-nowrap text-brand-700">
             {t("appName")}
           </Link>
           <MainNav context={context} />
         </div>
-        <div className="flex items-center gap-3">
-          <LanguageSwitcher />
-          <div className="text-right text-xs leading-tight text-slate-600">
-            <p className="font-medium text-slate-800">{t("userMenu.signedInAs", { name: context.user.name })}</p>
-            {profiles && <p>{t("userMenu.profiles", { profiles })}</p>}
-          </div>
+        <div className="flex min-w-0 flex-wrap items-center gap-3">
+          <p
+            className="hidden text-right text-xs leading-tight text-slate-600 lg:block"
+            title={profiles ? t("userMenu.profiles", { profiles }) : undefined}
+          >
+            <span className="block font-medium text-slate-800">{context.user.name}</span>
+            {profiles && <span className="block">{profiles}</span>}
+          </p>
           {current && <AccountSwitcher current={current} accounts={context.accounts} />}
           <LogoutButton />
         </div>

@@ -12,7 +12,7 @@ export async function StatusBadge({ badge }: { badge: Badge }) {
   const t = await getTranslations("common.status");
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${BADGE_CLASSES[badge]}`}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${BADGE_CLASSES[badge]}`}
     >
       {t(badge)}
     </span>

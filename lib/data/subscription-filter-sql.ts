@@ -1,6 +1,7 @@
-// Turns the URL filters into SQL conditions over `subscriptions s JOIN customers c JOIN accounts m`
-// (m = the manufacturer). Shared by the list, its counts and the CSV export, so they always select
-// the same serials. Text searches go through trigram indexes; status through (status, expires_at).
+// Turns the URL filters into SQL conditions over `subscriptions s` alone (customer and manufacturer
+// conditions are subqueries), so a query joins other tables only when it needs their columns.
+// Shared by the list, its counts and the CSV export, so they always select the same serials. Text
+// searches go through trigram indexes; status through (status, expires_at).
 import { situationPredicate, badgePredicate } from "./status-sql";
 import type { SqlParams } from "./sql-params";
 import type { SubscriptionScope } from "./subscription-scope";
@@ -17,12 +18,16 @@ function likeEscape(value: string): string {
 }
 
 export function scopeCondition(scope: SubscriptionScope, params: SqlParams): string {
-  return scope.kind === "manufacturer" ? `s.manufacturer_id = ${params.add(scope.accountId)}` : `c.account_id = ${params.add(scope.accountId)}`;
+  return scope.kind === "manufacturer"
+    ? `s.manufacturer_id = ${params.add(scope.accountId)}`
+    : `s.customer_id IN (SELECT oc.id FROM customers oc WHERE oc.account_id = ${params.add(scope.accountId)})`;
 }
 
 /** The grace-days expression: a constant for one manufacturer (index-friendly), else per row. */
 export function graceExpression(scope: SubscriptionScope, params: SqlParams): string {
-  return scope.kind === "manufacturer" ? `${params.add(scope.graceDays)}::int` : "m.grace_days";
+  return scope.kind === "manufacturer"
+    ? `${params.add(scope.graceDays)}::int`
+    : "(SELECT gm.grace_days FROM accounts gm WHERE gm.id = s.manufacturer_id)";
 }
 
 export type FilterSqlOptions = { now: Date; omitStatus?: boolean };
@@ -36,7 +41,10 @@ export function subscriptionConditions(
 ): string[] {
   const conditions = [scopeCondition(scope, params)];
   if (filters.cliente) {
-    conditions.push(`c.search_text LIKE '%' || search_normalize(${params.add(filters.cliente)}) || '%'`);
+    conditions.push(
+      `s.customer_id IN (SELECT fc.id FROM customers fc
+                          WHERE fc.search_text LIKE '%' || search_normalize(${params.add(filters.cliente)}) || '%')`,
+    );
   }
   if (filters.serie) {
     const term = filters.serie.toUpperCase().replace(/[^A-Z0-9-]/g, "");
@@ -59,19 +67,23 @@ export function subscriptionConditions(
 /** The badge and situation filters: values within one level are ORed, the two levels ANDed. */
 export function statusConditions(scope: SubscriptionScope, filters: SubscriptionFilters, params: SqlParams, now: Date): string[] {
   const conditions: string[] = [];
-  if (!filters.status.length && !filters.situacao.length) return conditions;
-  const nowParam = `${params.add(now)}::timestamptz`;
-  const grace = graceExpression(scope, params);
+  // Placeholders first: "now" and the grace days become parameters only if a predicate uses them
+  // (PostgreSQL refuses parameters that the statement never mentions).
+  const NOW = "{{now}}";
+  const GRACE = "{{grace}}";
   if (filters.status.length) {
-    conditions.push(`(${filters.status.map((badge) => badgePredicate(badge, nowParam, "s", grace)).join(" OR ")})`);
+    conditions.push(`(${filters.status.map((badge) => badgePredicate(badge, NOW, "s", GRACE)).join(" OR ")})`);
   }
   if (filters.situacao.length) {
-    conditions.push(`(${filters.situacao.map((situation) => situationPredicate(situation, nowParam, "s", grace)).join(" OR ")})`);
+    conditions.push(`(${filters.situacao.map((situation) => situationPredicate(situation, NOW, "s", GRACE)).join(" OR ")})`);
   }
-  return conditions;
+  const text = conditions.join("\n");
+  const nowParam = text.includes(NOW) ? `${params.add(now)}::timestamptz` : "";
+  const grace = text.includes(GRACE) ? graceExpression(scope, params) : "";
+  return conditions.map((condition) => condition.replaceAll(NOW, nowParam).replaceAll(GRACE, grace));
 }
 
-/** FROM clause every subscription query uses with these conditions. */
+/** FROM clause for queries that also read the customer (c) and manufacturer (m) columns. */
 export const SUBSCRIPTION_FROM = `subscriptions s
   JOIN customers c ON c.id = s.customer_id
   JOIN accounts m ON m.id = s.manufacturer_id`;

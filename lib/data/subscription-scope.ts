@@ -4,8 +4,7 @@
 import type { CurrentAccount } from "./accounts";
 
 export type SubscriptionScope =
-  | { kind: "manufacturer"; accountId: string; graceDays: number }
-  | { kind: "customer"; accountId: string };
+  { kind: "manufacturer"; accountId: string; graceDays: number } | { kind: "customer"; accountId: string };
 
 export function scopeForAccount(account: CurrentAccount): SubscriptionScope {
   return account.kind === "FABRICANTE"

@@ -49,6 +49,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 const isoDate = z.iso.date();
+/** NUL and other control characters can't be searched for (PostgreSQL refuses NUL in text). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 function validDate(value: string): boolean {
   if (!isoDate.safeParse(value).success) return false;
@@ -63,14 +65,16 @@ export function parseSubscriptionFilters(params: RawParams): { filters: Subscrip
   for (const field of ["cliente", "serie", "maquina"] as const) {
     const value = first(params[field])?.trim();
     if (!value) continue;
-    if (value.length > MAX_SEARCH_LENGTH) problems.push({ field, problem: "tooLong" });
+    if (CONTROL_CHARACTERS.test(value)) problems.push({ field, problem: "invalid" });
+    else if (value.length > MAX_SEARCH_LENGTH) problems.push({ field, problem: "tooLong" });
     else if (value.length < MIN_SEARCH_LENGTH) problems.push({ field, problem: "tooShort" });
     else filters[field] = value;
   }
 
   const produto = first(params.produto)?.trim();
   if (produto) {
-    if (produto.length > 120) problems.push({ field: "produto", problem: "tooLong" });
+    if (CONTROL_CHARACTERS.test(produto)) problems.push({ field: "produto", problem: "invalid" });
+    else if (produto.length > 120) problems.push({ field: "produto", problem: "tooLong" });
     else filters.produto = produto;
   }
 
@@ -141,13 +145,13 @@ export function filtersToQuery(filters: SubscriptionFilters, changes: Partial<Su
 export function hasActiveFilters(filters: SubscriptionFilters): boolean {
   return Boolean(
     filters.cliente ||
-      filters.serie ||
-      filters.maquina ||
-      filters.produto ||
-      filters.expiraDe ||
-      filters.expiraAte ||
-      filters.trocas ||
-      filters.status.length ||
-      filters.situacao.length,
+    filters.serie ||
+    filters.maquina ||
+    filters.produto ||
+    filters.expiraDe ||
+    filters.expiraAte ||
+    filters.trocas ||
+    filters.status.length ||
+    filters.situacao.length,
   );
 }

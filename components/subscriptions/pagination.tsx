@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { filtersToQuery, type SubscriptionFilters } from "@/lib/validation/subscription-filters";
+
+export async function Pagination({
+  filters,
+  pageCount,
+  basePath,
+}: {
+  filters: SubscriptionFilters;
+  pageCount: number;
+  basePath: string;
+}) {
+  const t = await getTranslations("subscriptions.pagination");
+  if (pageCount <= 1) return null;
+  const page = Math.min(filters.pagina, pageCount);
+  const href = (target: number) => `${basePath}${filtersToQuery(filters, { pagina: target })}`;
+  const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50";
+  return (
+    <nav aria-label={t("label")} className="flex items-center justify-between gap-4">
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev" className={linkClass}>
+          {t("previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-sm text-slate-700">{t("page", { page, pages: pageCount })}</span>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} rel="next" className={linkClass}>
+          {t("next")}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { listSubscriptions } from "@/lib/data/subscription-list";
+import { productsInScope } from "@/lib/data/subscription-products";
+import type { SubscriptionScope } from "@/lib/data/subscription-scope";
+import { formatDocument } from "@/lib/domain/documents";
+import {
+  filtersToQuery,
+  hasActiveFilters,
+  type FilterProblem,
+  type SubscriptionFilters,
+} from "@/lib/validation/subscription-filters";
+import { CustomerGroup } from "./customer-group";
+import { FilterForm } from "./filter-form";
+import { FilterProblems } from "./filter-problems";
+import { Pagination } from "./pagination";
+import { StatusChips } from "./status-chips";
+
+/** The list shared by Fabricante → Assinaturas and Minhas assinaturas (steps 4–6 of the article). */
+export async function SubscriptionListView({
+  scope,
+  filters,
+  problems,
+  basePath,
+  toolbar,
+}: {
+  scope: SubscriptionScope;
+  filters: SubscriptionFilters;
+  problems: FilterProblem[];
+  basePath: string;
+  toolbar?: ReactNode;
+}) {
+  const t = await getTranslations("subscriptions");
+  const now = new Date();
+  const [page, products] = await Promise.all([listSubscriptions(scope, filters, now), productsInScope(scope)]);
+  const listQuery = filtersToQuery(filters);
+  const serialHref = (serialNumber: string) =>
+    `${basePath}/${encodeURIComponent(serialNumber)}${listQuery ? `?de=${encodeURIComponent(listQuery)}` : ""}`;
+  const filtered = hasActiveFilters(filters);
+
+  return (
+    <div className="space-y-4">
+      <FilterForm filters={filters} products={products} basePath={basePath} />
+      <FilterProblems problems={problems} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <StatusChips filters={filters} chips={page.chips} basePath={basePath} />
+        {toolbar}
+      </div>
+      <p className="text-sm text-slate-700" role="status">
+        {t("list.summary", { serials: page.serialCount, customers: page.customerCount })}
+      </p>
+
+      {page.customers.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <h2 className="text-lg font-semibold">{t("empty.title")}</h2>
+          <p className="mt-1 text-slate-700">
+            {filters.pagina > 1 && page.serialCount > 0
+              ? t("empty.pageOutOfRange")
+              : filtered
+                ? t("empty.withFilters")
+                : t("empty.noData")}
+          </p>
+          {(filtered || filters.pagina > 1) && (
+            <Link
+              href={
+                filters.pagina > 1 && page.serialCount > 0 ? `${basePath}${filtersToQuery(filters, { pagina: 1 })}` : basePath
+              }
+              className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+            >
+              {filters.pagina > 1 && page.serialCount > 0 ? t("pagination.first") : t("filters.clear")}
+            </Link>
+          )}
+        </div>
+      ) : (
+        <div className="space-y-2">
+          {page.customers.map((group) => (
+            <CustomerGroup
+              key={group.id}
+              group={group}
+              serialHref={serialHref}
+              showAllHref={`${basePath}${filtersToQuery(filters, { cliente: formatDocument(group.document), pagina: 1 })}`}
+              now={now}
+              showManufacturer={scope.kind === "customer"}
+              open={page.customers.length === 1}
+            />
+          ))}
+        </div>
+      )}
+      <Pagination filters={filters} pageCount={page.pageCount} basePath={basePath} />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_FILTERS,
+  filtersToQuery,
+  hasActiveFilters,
+  parseSubscriptionFilters,
+} from "@/lib/validation/subscription-filters";
+
+describe("parseSubscriptionFilters", () => {
+  it("reads every filter from the URL", () => {
+    const { filters, problems } = parseSubscriptionFilters({
+      cliente: " São Paulo ",
+      serie: "ABCD",
+      maquina: "LOJA",
+      produto: "Render Studio",
+      status: ["ATIVA", "TOLERANCIA"],
+      situacao: "SUSPENSA",
+      expiraDe: "2026-01-01",
+      expiraAte: "2026-12-31",
+      trocas: "1",
+      ordem: "vencimento",
+      pagina: "3",
+      porPagina: "50",
+    });
+    expect(problems).toEqual([]);
+    expect(filters).toEqual({
+      cliente: "São Paulo",
+      serie: "ABCD",
+      maquina: "LOJA",
+      produto: "Render Studio",
+      status: ["ATIVA", "TOLERANCIA"],
+      situacao: ["SUSPENSA"],
+      expiraDe: "2026-01-01",
+      expiraAte: "2026-12-31",
+      trocas: true,
+      ordem: "vencimento",
+      pagina: 3,
+      porPagina: 50,
+    });
+  });
+
+  it("ignores bad values and says why, keeping the good ones", () => {
+    const { filters, problems } = parseSubscriptionFilters({
+      cliente: "ab",
+      serie: "x".repeat(10_000),
+      status: ["ATIVA", "BOGUS"],
+      expiraDe: "2026-02-30",
+      expiraAte: "31/12/2026",
+      pagina: "-1",
+      porPagina: "1000000",
+      ordem: "'; DROP TABLE",
+      trocas: "talvez",
+      maquina: "nul\u0000byte",
+    });
+    expect(filters).toEqual({ ...DEFAULT_FILTERS, status: ["ATIVA"] });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: "cliente", problem: "tooShort" },
+        { field: "serie", problem: "tooLong" },
+        { field: "status", problem: "invalid" },
+        { field: "expiraDe", problem: "invalidDate" },
+        { field: "expiraAte", problem: "invalidDate" },
+        { field: "pagina", problem: "invalid" },
+        { field: "porPagina", problem: "invalid" },
+        { field: "ordem", problem: "invalid" },
+        { field: "trocas", problem: "invalid" },
+        { field: "maquina", problem: "invalid" },
+      ]),
+    );
+  });
+
+  it("refuses an inverted date range, and takes the first of repeated single values", () => {
+    const inverted = parseSubscriptionFilters({ expiraDe: "2026-12-01", expiraAte: "2026-01-01" });
+    expect(inverted.filters.expiraAte).toBeUndefined();
+    expect(inverted.problems).toEqual([{ field: "expiraAte", problem: "dateOrder" }]);
+    expect(parseSubscriptionFilters({ cliente: ["primeiro", "segundo"] }).filters.cliente).toBe("primeiro");
+  });
+});
+
+describe("filtersToQuery", () => {
+  it("round-trips through the parser and leaves defaults out", () => {
+    const { filters } = parseSubscriptionFilters({
+      cliente: "São Paulo",
+      status: ["EXPIRADA"],
+      situacao: ["PENDENTE"],
+      pagina: "2",
+    });
+    const query = filtersToQuery(filters);
+    expect(query).toBe("?cliente=S%C3%A3o+Paulo&status=EXPIRADA&situacao=PENDENTE&pagina=2");
+    const again = parseSubscriptionFilters(
+      Object.fromEntries([...new URLSearchParams(query)].map(([k]) => [k, new URLSearchParams(query).getAll(k)])),
+    );
+    expect(again.filters).toEqual(filters);
+    expect(filtersToQuery(DEFAULT_FILTERS)).toBe("");
+  });
+
+  it("knows when anything narrows the selection", () => {
+    expect(hasActiveFilters(DEFAULT_FILTERS)).toBe(false);
+    expect(hasActiveFilters({ ...DEFAULT_FILTERS, pagina: 4, ordem: "trocas" })).toBe(false);
+    expect(hasActiveFilters({ ...DEFAULT_FILTERS, trocas: true })).toBe(true);
+  });
+});
