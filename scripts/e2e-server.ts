@@ -1,4 +1,4 @@
-// Starts the portal for the Playwright suite on a fresh database (portal_e2e) with the demo data,
+// Starts the portal for the Playwright suite on a fresh database (portal_e2e_<port>) with the demo data,
 // on the local PostgreSQL or, without one, a throwaway embedded PostgreSQL.
 // Rebuilds the app first when the build is missing or older than the sources.
 import { spawn, spawnSync } from "node:child_process";
@@ -12,6 +12,8 @@ const PORT = process.env.E2E_PORT ?? "3100";
 // The default port uses the normal build folder; other ports get their own, so parallel runs don't
 // rebuild under each other's feet.
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? (PORT === "3100" ? ".next" : `.next-e2e-${PORT}`);
+/** One database per port, so parallel runs on one PostgreSQL never drop each other's. */
+const E2E_DB = `portal_e2e_${PORT}`;
 const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "proxy.ts", "next.config.ts", "prisma/seed"];
 
 function newestMtime(entry: string): number {
@@ -37,13 +39,13 @@ async function freshDatabaseUrl(adminUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS portal_e2e WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE portal_e2e`);
+    await admin.query(`DROP DATABASE IF EXISTS ${E2E_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${E2E_DB}`);
   } finally {
     await admin.end();
   }
   const url = new URL(adminUrl);
-  url.pathname = "/portal_e2e";
+  url.pathname = `/${E2E_DB}`;
   return url.toString();
 }
 

@@ -12,12 +12,12 @@ export async function MainNav({ context }: { context: UserContext }) {
     hasPermission(context, "account.settings") && { href: "/fabricante/configuracoes", label: t("configuracoes") },
   ].filter((link): link is { href: string; label: string } => Boolean(link));
   return (
-    <nav aria-label={t("label")} className="flex items-center gap-1">
+    <nav aria-label={t("label")} className="flex flex-wrap items-center gap-1">
       <Link href="/" className={linkClass}>
         {t("home")}
       </Link>
       {manufacturerLinks.length > 0 && (
-        <div className="flex items-center gap-1 border-l border-slate-200 pl-2">
+        <div className="flex flex-wrap items-center gap-1 border-l border-slate-200 pl-2">
           <span className="px-2 text-xs font-semibold uppercase tracking-wide text-slate-600">{t("fabricante")}</span>
           {manufacturerLinks.map((link) => (
             <Link key={link.href} href={link.href} className={linkClass}>

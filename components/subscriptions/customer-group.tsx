@@ -32,10 +32,7 @@ export async function CustomerGroup({
   const counts = badgeCounts(group);
   return (
     <details open={open} className="group rounded-lg border border-slate-200 bg-white shadow-sm open:shadow">
-      <summary
-        aria-label={t("list.expandHint", { name: group.name })}
-        className="flex cursor-pointer list-none flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 hover:bg-slate-50 [&::-webkit-details-marker]:hidden"
-      >
+      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
         <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
           ▸
         </span>
