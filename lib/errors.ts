@@ -15,18 +15,28 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export type FieldErrors = Record<string, string[]>;
 
+/** A message catalog key (any namespace, e.g. "actions.conflict.SUSPEND") and its values. */
+export type MessageRef = { key: string; values?: Record<string, string | number> };
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     /** Already localized text for the user; when absent the errors catalog's text for `code` is used. */
     readonly userMessage?: string,
+    /** Per field, texts or keys of the "validation" message namespace. */
     readonly fieldErrors?: FieldErrors,
     readonly retryAfterSeconds?: number,
+    /** A catalog message to show instead of the generic one for `code`. */
+    readonly messageRef?: MessageRef,
   ) {
-    super(userMessage ?? code);
+    super(userMessage ?? messageRef?.key ?? code);
     this.name = "AppError";
     this.status = ERROR_STATUS[code];
+  }
+
+  static withMessage(code: ErrorCode, key: string, values?: MessageRef["values"], fieldErrors?: FieldErrors): AppError {
+    return new AppError(code, undefined, fieldErrors, undefined, { key, values });
   }
 }
 

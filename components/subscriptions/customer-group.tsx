@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { BADGE_CLASSES } from "@/components/ui/status-badge";
-import type { CustomerGroup as Group } from "@/lib/data/subscription-list";
+import type { CustomerGroup as Group, SerialRow } from "@/lib/data/subscription-list";
 import { formatDocument } from "@/lib/domain/documents";
 import type { Badge } from "@/lib/domain/subscription-status";
 import { SerialTable } from "./serial-table";
@@ -19,6 +20,8 @@ export async function CustomerGroup({
   now,
   showManufacturer,
   open,
+  rowActions,
+  selectable,
 }: {
   group: Group;
   serialHref: (serialNumber: string) => string;
@@ -26,6 +29,8 @@ export async function CustomerGroup({
   now: Date;
   showManufacturer: boolean;
   open: boolean;
+  rowActions?: (serial: SerialRow) => ReactNode;
+  selectable?: boolean;
 }) {
   const t = await getTranslations("subscriptions");
   const tc = await getTranslations("common.status");
@@ -63,6 +68,8 @@ export async function CustomerGroup({
           now={now}
           showManufacturer={showManufacturer}
           caption={group.name}
+          rowActions={rowActions}
+          selectable={selectable}
         />
         {group.serials.length < group.serialCount && (
           <p className="px-4 py-2 text-sm text-slate-700">

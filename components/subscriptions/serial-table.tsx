@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import type { SerialRow } from "@/lib/data/subscription-list";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { SubscriptionStatus } from "./subscription-status";
@@ -11,14 +12,20 @@ export async function SerialTable({
   now,
   showManufacturer,
   caption,
+  rowActions,
+  selectable = false,
 }: {
   serials: SerialRow[];
   serialHref: (serialNumber: string) => string;
   now: Date;
   showManufacturer: boolean;
   caption: string;
+  rowActions?: (serial: SerialRow) => ReactNode;
+  /** Adds a checkbox per row that belongs to the bulk actions form (id "bulk-form"). */
+  selectable?: boolean;
 }) {
   const t = await getTranslations("subscriptions");
+  const ta = await getTranslations("actions");
   const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
   const td = "px-3 py-2 align-top text-sm";
   return (
@@ -27,6 +34,11 @@ export async function SerialTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
+            {selectable && (
+              <th scope="col" className={`${th} w-8`}>
+                <span className="sr-only">{ta("bulk.heading")}</span>
+              </th>
+            )}
             <th scope="col" className={th}>
               {t("columns.serie")}
             </th>
@@ -53,11 +65,28 @@ export async function SerialTable({
             <th scope="col" className={`${th} text-right`}>
               {t("columns.trocas")}
             </th>
+            {rowActions && (
+              <th scope="col" className={`${th} text-right`}>
+                {ta("menu")}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white">
           {serials.map((serial) => (
             <tr key={serial.id}>
+              {selectable && (
+                <td className={td}>
+                  <input
+                    type="checkbox"
+                    name="serials"
+                    value={serial.serialNumber}
+                    form="bulk-form"
+                    aria-label={ta("bulk.selectSerial", { serial: serial.serialNumber })}
+                    className="h-4 w-4"
+                  />
+                </td>
+              )}
               <td className={`${td} whitespace-nowrap font-mono`}>
                 <Link
                   href={serialHref(serial.serialNumber)}
@@ -86,6 +115,7 @@ export async function SerialTable({
               <td className={`${td} text-right tabular-nums ${serial.swaps30d > 0 ? "font-semibold text-amber-800" : ""}`}>
                 {serial.swaps30d}
               </td>
+              {rowActions && <td className={`${td} text-right`}>{rowActions(serial)}</td>}
             </tr>
           ))}
         </tbody>

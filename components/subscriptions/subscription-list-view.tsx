@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { listSubscriptions } from "@/lib/data/subscription-list";
+import { listSubscriptions, type SerialRow, type SubscriptionListPage } from "@/lib/data/subscription-list";
 import { productsInScope } from "@/lib/data/subscription-products";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
 import { formatDocument } from "@/lib/domain/documents";
@@ -24,12 +24,17 @@ export async function SubscriptionListView({
   problems,
   basePath,
   toolbar,
+  rowActions,
+  bulk,
 }: {
   scope: SubscriptionScope;
   filters: SubscriptionFilters;
   problems: FilterProblem[];
   basePath: string;
   toolbar?: ReactNode;
+  rowActions?: (serial: SerialRow, now: Date) => ReactNode;
+  /** Bulk actions bar, given the page so it can offer "all that match the filter". */
+  bulk?: (page: SubscriptionListPage) => ReactNode;
 }) {
   const t = await getTranslations("subscriptions");
   const now = new Date();
@@ -50,6 +55,7 @@ export async function SubscriptionListView({
       <p className="text-sm text-slate-700" role="status">
         {t("list.summary", { serials: page.serialCount, customers: page.customerCount })}
       </p>
+      {bulk && page.serialCount > 0 && bulk(page)}
 
       {page.customers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -83,6 +89,8 @@ export async function SubscriptionListView({
               now={now}
               showManufacturer={scope.kind === "customer"}
               open={page.customers.length === 1}
+              rowActions={rowActions ? (serial) => rowActions(serial, now) : undefined}
+              selectable={Boolean(bulk)}
             />
           ))}
         </div>

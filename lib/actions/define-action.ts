@@ -8,6 +8,7 @@ import { requirePermission, type AuthorizedContext } from "@/lib/auth/require-pe
 import type { UserContext } from "@/lib/data/accounts";
 import type { Action } from "@/lib/domain/permissions";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { localizeAppError } from "@/lib/errors-localized";
 import { newRequestId } from "@/lib/request-id";
 import { localizedFieldErrors } from "@/lib/validation/field-errors";
 import { formDataToObject } from "@/lib/validation/form-data";
@@ -15,12 +16,13 @@ import { formDataToObject } from "@/lib/validation/form-data";
 export type ActionResult<T = undefined> =
   { ok: true; data: T } | { ok: false; code: ErrorCode | "INTERNAL"; error: string; fieldErrors?: FieldErrors };
 
-type Permission = Action | "signed-in";
-type ContextFor<P extends Permission> = P extends Action ? AuthorizedContext : UserContext;
+type Permission = Action | "signed-in" | ((input: never) => Action);
+type ContextFor<P> = P extends "signed-in" ? UserContext : AuthorizedContext;
 
-export function defineAction<S extends z.ZodType, T, P extends Permission>(config: {
+export function defineAction<S extends z.ZodType, T, P extends Action | "signed-in" | ((input: z.output<S>) => Action)>(config: {
   name: string;
   input: S;
+  /** Fixed, or chosen from the parsed input (e.g. the action a bulk form asks for). */
   permission: P;
   handler: (input: z.output<S>, context: ContextFor<P>) => Promise<T>;
 }) {
@@ -33,13 +35,20 @@ export function defineAction<S extends z.ZodType, T, P extends Permission>(confi
       if (!parsed.success) {
         return { ok: false, code: "VALIDATION", error: t("VALIDATION"), fieldErrors: await localizedFieldErrors(parsed.error) };
       }
-      if (config.permission !== "signed-in") requirePermission(context, config.permission as Action);
+      const permission = config.permission as Permission;
+      if (permission !== "signed-in") {
+        requirePermission(
+          context,
+          typeof permission === "function" ? (permission as (input: z.output<S>) => Action)(parsed.data) : permission,
+        );
+      }
       const data = await config.handler(parsed.data, context as ContextFor<P>);
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) {
-        return { ok: false, code: error.code, error: error.userMessage ?? t(error.code), fieldErrors: error.fieldErrors };
+        const { message, fieldErrors } = await localizeAppError(error);
+        return { ok: false, code: error.code, error: message, fieldErrors };
       }
       const requestId = newRequestId();
       console.error(`[action ${config.name}] request ${requestId} failed:`, error);

@@ -60,7 +60,7 @@ async function blockActor(subscriptionId: string, status: string) {
   const prisma = await getPrisma();
   const event = await prisma.subscriptionEvent.findFirst({
     where: { subscriptionId, toStatus: status },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     select: { actorKind: true, createdAt: true, actorUser: { select: { name: true } } },
   });
   return event ? { actorKind: event.actorKind, name: event.actorUser?.name ?? null, at: event.createdAt } : null;
@@ -91,7 +91,7 @@ export async function subscriptionHistory(subscriptionId: string) {
   const prisma = await getPrisma();
   return prisma.subscriptionEvent.findMany({
     where: { subscriptionId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     select: {
       id: true,
       type: true,

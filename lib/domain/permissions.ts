@@ -57,3 +57,10 @@ export function can(accountKind: AccountKind, profiles: readonly Profile[], acti
   const allowed = MATRIX[accountKind][action];
   return allowed !== undefined && profiles.some((profile) => allowed.includes(profile));
 }
+
+/** The permission each subscription action needs. */
+export const ACTION_PERMISSION = {
+  SUSPEND: "subscriptions.suspend",
+  CANCEL: "subscriptions.cancel",
+  RELEASE: "subscriptions.release",
+} as const satisfies Record<"SUSPEND" | "CANCEL" | "RELEASE", Action>;

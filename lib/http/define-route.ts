@@ -8,6 +8,7 @@ import { getCurrentContext } from "@/lib/auth/context";
 import { requirePermission, type AuthorizedContext } from "@/lib/auth/require-permission";
 import type { Action } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
+import { localizeAppError } from "@/lib/errors-localized";
 import { newRequestId } from "@/lib/request-id";
 import { localizedFieldErrors } from "@/lib/validation/field-errors";
 
@@ -29,6 +30,13 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
     result[key] = values.length > 1 ? values : values[0]!;
   }
   return result;
+}
+
+/** The JSON answer for an expected failure: its HTTP status, stable code and localized message. */
+export async function appErrorResponse(error: AppError): Promise<Response> {
+  const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+  const { message, fieldErrors } = await localizeAppError(error);
+  return jsonError(error.status, error.code, message, fieldErrors ? { fieldErrors } : {}, headers);
 }
 
 export function defineRoute<Q extends z.ZodType>(config: {

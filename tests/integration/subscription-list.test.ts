@@ -128,7 +128,9 @@ const normalize = (text: string) =>
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, "");
+    .replace(/[^a-z0-9 ]+/g, "")
+    .replace(/ +/g, " ")
+    .trim();
 
 /** What the filters mean, written independently of the SQL. */
 function expected(filters: SubscriptionFilters): string[] {
@@ -165,6 +167,7 @@ describe("subscription list filters", () => {
     ["no filter", {}],
     ["customer name without accents", { cliente: "sao paulo" }],
     ["customer name, accents and case", { cliente: "AÇÃO" }],
+    ["words around a removed '&'", { cliente: "acao decoracao" }],
     ["CNPJ digits", { cliente: "12345678000190" }],
     ["formatted CNPJ", { cliente: "12.345.678/0001-90" }],
     ["CPF fragment", { cliente: "998.224" }],

@@ -255,6 +255,9 @@ function expectedDefault(model: DmmfModel, field: DmmfField, enums: Map<string, 
   const fn = value as { name: string; args: unknown[] };
   if (fn.name === "dbgenerated") return normalizeSql(String(fn.args[0]));
   if (fn.name === "now") return "current_timestamp";
+  if (fn.name === "autoincrement") {
+    return normalizeSql(`nextval('${model.dbName ?? model.name}_${field.dbName ?? field.name}_seq'::regclass)`);
+  }
   if (["uuid", "cuid", "nanoid", "ulid"].includes(fn.name)) return null;
   throw new Error(`Teach schema-drift.test.ts the default ${JSON.stringify(value)} of ${model.name}.${field.name}.`);
 }

@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ActionsFor } from "@/components/actions/actions-for";
+import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
 import { SubscriptionListView } from "@/components/subscriptions/subscription-list-view";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
+import { hasPermission } from "@/lib/auth/require-permission";
+import { activeReasons } from "@/lib/data/reasons";
 import { scopeForAccount } from "@/lib/data/subscription-scope";
-import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
+import { ACTION_PERMISSION } from "@/lib/domain/permissions";
+import { SUBSCRIPTION_ACTIONS } from "@/lib/domain/subscription-transitions";
+import { filtersToQuery, parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions.list");
@@ -20,6 +26,8 @@ export default async function ManufacturerSubscriptionsPage({
   requirePagePermission(context, "subscriptions.view");
   const { filters, problems } = parseSubscriptionFilters(await searchParams);
   const t = await getTranslations("subscriptions.list");
+  const allowed = SUBSCRIPTION_ACTIONS.filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
+  const reasons = allowed.length ? await activeReasons(context.account.id) : [];
   return (
     <div className="space-y-6">
       <div>
@@ -31,6 +39,23 @@ export default async function ManufacturerSubscriptionsPage({
         filters={filters}
         problems={problems}
         basePath="/fabricante/assinaturas"
+        rowActions={
+          allowed.length
+            ? (serial, now) => <ActionsFor context={context} subscription={serial} reasons={reasons} now={now} compact />
+            : undefined
+        }
+        bulk={
+          allowed.length
+            ? (page) => (
+                <BulkActionsBar
+                  allowed={allowed}
+                  reasons={reasons}
+                  matching={page.serialCount}
+                  filtersQuery={filtersToQuery({ ...filters, pagina: 1 }).slice(1)}
+                />
+              )
+            : undefined
+        }
       />
     </div>
   );

@@ -1,0 +1,35 @@
+import type { AuthorizedContext } from "@/lib/auth/require-permission";
+import { hasPermission } from "@/lib/auth/require-permission";
+import type { ReasonOption } from "@/lib/data/reasons";
+import { ACTION_PERMISSION } from "@/lib/domain/permissions";
+import type { StoredStatus } from "@/lib/domain/subscription-status";
+import { availableActions, releaseNeedsRenewalWarning } from "@/lib/domain/subscription-transitions";
+import { formatDate } from "@/lib/format";
+import { SubscriptionActionsMenu } from "./subscription-actions-menu";
+
+/** The Ações menu for one serial: the state machine's actions that this user's profile allows. */
+export function ActionsFor({
+  context,
+  subscription,
+  reasons,
+  now,
+  compact,
+}: {
+  context: AuthorizedContext;
+  subscription: { serialNumber: string; status: StoredStatus; expiresAt: Date };
+  reasons: ReasonOption[];
+  now: Date;
+  compact?: boolean;
+}) {
+  const allowed = availableActions(subscription.status).filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
+  if (!allowed.length) return null;
+  return (
+    <SubscriptionActionsMenu
+      serialNumber={subscription.serialNumber}
+      allowed={allowed}
+      reasons={reasons}
+      expiredOn={releaseNeedsRenewalWarning(subscription.expiresAt, now) ? formatDate(subscription.expiresAt) : null}
+      compact={compact}
+    />
+  );
+}
