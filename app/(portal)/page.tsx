@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
+import { hasPermission } from "@/lib/auth/require-permission";
 import { dashboardNumbers } from "@/lib/data/dashboard";
-import { BADGES, SITUATIONS, type Badge, type Situation } from "@/lib/domain/subscription-status";
+import { scopeForAccount } from "@/lib/data/subscription-scope";
+import { BADGES, type Badge, type Situation } from "@/lib/domain/subscription-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
   return { title: t("title") };
 }
 
-const BADGE_OF: Record<Situation, Badge> = {
-  ATIVA: "ATIVA",
-  TOLERANCIA: "TOLERANCIA",
-  EXPIRADA: "EXPIRADA",
-  PENDENTE: "EXPIRADA",
-  SUSPENSA: "EXPIRADA",
-  CANCELADA: "EXPIRADA",
+/** The situations each colored status stands for (DESIGN.md status table). */
+const SITUATIONS_OF: Record<Badge, Situation[]> = {
+  ATIVA: ["ATIVA"],
+  TOLERANCIA: ["TOLERANCIA"],
+  EXPIRADA: ["PENDENTE", "SUSPENSA", "CANCELADA", "EXPIRADA"],
 };
 
 export default async function HomePage() {
@@ -25,13 +26,12 @@ export default async function HomePage() {
   requirePagePermission(context, "dashboard.view");
   const t = await getTranslations("home");
   const tc = await getTranslations("common");
+  const format = await getFormatter();
   const isManufacturer = context.account.kind === "FABRICANTE";
-  const numbers = await dashboardNumbers(context.account.id, isManufacturer ? "manufacturer" : "customer");
-  const byBadge = (badge: Badge) =>
-    SITUATIONS.filter((situation) => BADGE_OF[situation] === badge).reduce(
-      (total, situation) => total + numbers.bySituation[situation],
-      0,
-    );
+  const numbers = await dashboardNumbers(scopeForAccount(context.account));
+  const listHref = hasPermission(context, "subscriptions.view") ? "/fabricante/assinaturas" : "/minhas-assinaturas";
+  const count = (situations: Situation[]) => situations.reduce((total, situation) => total + numbers.bySituation[situation], 0);
+  const statusParam = (badge: Badge) => `${listHref}?status=${badge}`;
 
   return (
     <div className="space-y-8">
@@ -49,29 +49,37 @@ export default async function HomePage() {
       ) : (
         <>
           <dl className="grid gap-4 sm:grid-cols-3">
-            <Stat label={t("total")} value={numbers.total} />
-            <Stat label={t("customers")} value={numbers.customers} />
-            <Stat label={t("recentSwaps")} value={numbers.recentSwaps} />
+            <Stat label={t("total")} value={format.number(numbers.total)} />
+            <Stat label={isManufacturer ? t("customers") : t("manufacturers")} value={format.number(numbers.counterparts)} />
+            <Stat label={t("recentSwaps")} value={format.number(numbers.recentSwaps)} />
           </dl>
 
           <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-6">
-            <h2 id="by-status" className="text-lg font-semibold">
-              {t("byStatus")}
-            </h2>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="by-status" className="text-lg font-semibold">
+                {t("byStatus")}
+              </h2>
+              <Link href={listHref} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                {t("openList")}
+              </Link>
+            </div>
             <ul className="mt-4 grid gap-3 sm:grid-cols-3">
               {BADGES.map((badge) => (
-                <li key={badge} className="flex items-center justify-between rounded-md border border-slate-100 px-4 py-3">
-                  <StatusBadge badge={badge} />
-                  <span className="text-xl font-semibold tabular-nums">{byBadge(badge)}</span>
-                </li>
-              ))}
-            </ul>
-            <h3 className="mt-6 text-sm font-semibold text-slate-700">{t("bySituation")}</h3>
-            <ul className="mt-2 grid gap-2 sm:grid-cols-3">
-              {SITUATIONS.map((situation) => (
-                <li key={situation} className="flex items-center justify-between rounded-md bg-slate-50 px-4 py-2 text-sm">
-                  <span>{situation === "TOLERANCIA" ? tc("status.TOLERANCIA") : tc(`situation.${situation}`)}</span>
-                  <span className="font-semibold tabular-nums">{numbers.bySituation[situation]}</span>
+                <li key={badge} className="rounded-md border border-slate-100 px-4 py-3">
+                  <Link href={statusParam(badge)} className="flex items-center justify-between hover:opacity-80">
+                    <StatusBadge badge={badge} />
+                    <span className="text-xl font-semibold tabular-nums">{format.number(count(SITUATIONS_OF[badge]))}</span>
+                  </Link>
+                  {badge === "EXPIRADA" && (
+                    <ul className="mt-3 space-y-1 text-sm text-slate-700">
+                      {SITUATIONS_OF.EXPIRADA.map((situation) => (
+                        <li key={situation} className="flex justify-between">
+                          <span>{situation === "EXPIRADA" ? t("lapsed") : tc(`situation.${situation}`)}</span>
+                          <span className="tabular-nums">{format.number(numbers.bySituation[situation])}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>
@@ -82,7 +90,7 @@ export default async function HomePage() {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-5">
       <dt className="text-sm text-slate-600">{label}</dt>

@@ -1,6 +1,7 @@
 // The demo data covers every situation of the status table, and the SQL twin of the status rule
 // agrees with deriveDisplayStatus on every seeded serial.
 import { beforeAll, describe, expect, it } from "vitest";
+import { dashboardNumbers } from "@/lib/data/dashboard";
 import { situationCase } from "@/lib/data/status-sql";
 import type { Database } from "@/lib/db/connection";
 import { deriveDisplayStatus, SITUATIONS, type Situation, type StoredStatus } from "@/lib/domain/subscription-status";
@@ -70,5 +71,24 @@ describe("demo seed", () => {
         deriveDisplayStatus({ status: row.status, expiresAt: new Date(row.expires_at) }, row.grace_days, now).situation,
       );
     }
+  });
+});
+
+describe("home numbers", () => {
+  it("count the manufacturer's serials and customers, and a lojista's manufacturers", async () => {
+    const manufacturer = await db.prisma.account.findFirstOrThrow({ where: { name: "Móveis Aurora Indústria" } });
+    const numbers = await dashboardNumbers(
+      { kind: "manufacturer", accountId: manufacturer.id, graceDays: manufacturer.graceDays },
+      now,
+    );
+    expect(numbers.total).toBe(await db.prisma.subscription.count({ where: { manufacturerId: manufacturer.id } }));
+    expect(numbers.counterparts).toBe(
+      (await db.prisma.subscription.groupBy({ by: ["customerId"], where: { manufacturerId: manufacturer.id } })).length,
+    );
+    expect(Object.values(numbers.bySituation).reduce((a, b) => a + b, 0)).toBe(numbers.total);
+    const lojista = await db.prisma.account.findFirstOrThrow({ where: { kind: "LOJISTA" } });
+    const own = await dashboardNumbers({ kind: "customer", accountId: lojista.id }, now);
+    expect(own.counterparts).toBe(2);
+    expect(own.total).toBe(await db.prisma.subscription.count({ where: { customer: { accountId: lojista.id } } }));
   });
 });
