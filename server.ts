@@ -9,7 +9,14 @@ import { getDatabase } from "./lib/db/connection";
 import { migrate, MigrationError } from "./lib/db/migrator";
 import { describeTarget } from "./lib/db/target";
 import { parseServerEnv } from "./lib/env.server";
+import { closeLicenseDb, getLicenseDb } from "./lib/data/license-db";
+import { createLicenseApi } from "./lib/license/api";
+import { startCounterPurge } from "./lib/license/counter-purge";
+import { createLicenseNodeHandler, isLicenseApiRequest } from "./lib/license/node-handler";
+import { licenseRateLimits } from "./lib/license/rate-limit";
+import { getSigningKey } from "./lib/license/signing-key";
 import { bootstrapEnv } from "./lib/runtime/bootstrap-env";
+import { startSuspensionSweeper } from "./lib/runtime/suspension-sweeper";
 
 const dev = process.argv.includes("--dev");
 const demo = process.argv.includes("--demo");
@@ -32,6 +39,19 @@ async function main() {
     }
   }
 
+  // The desktop license API is answered here, before Next (README, "Decisions"); a bad signing key
+  // or limit stops the start like any other configuration error.
+  const licenseKey = getSigningKey();
+  console.log(
+    `Licenças assinadas com a chave ${licenseKey.kid} (${licenseKey.source === "env" ? "LICENSE_SIGNING_KEY" : ".data/license-signing-key.pem"}).`,
+  );
+  const licenseApi = createLicenseNodeHandler(
+    createLicenseApi({ db: await getLicenseDb(), key: licenseKey, limits: licenseRateLimits() }),
+  );
+  const stopCounterPurge = startCounterPurge(db.sql);
+  // Suspensions with a "suspender até" date are released when it passes (npm run sweep does it on demand).
+  const stopSweeper = startSuspensionSweeper();
+
   const app = next({ dev, hostname: "localhost", port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -40,6 +60,7 @@ async function main() {
     // The per-IP login throttle and API limits key on X-Forwarded-For; without a trusted proxy in
     // front, it is the socket's address and nothing the client sends.
     if (env.TRUST_PROXY !== "1") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    if (isLicenseApiRequest(req.url)) return licenseApi(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error("[server] unhandled request error:", error);
       if (!res.headersSent) res.writeHead(500).end();
@@ -56,8 +77,10 @@ async function main() {
   });
 
   const shutdown = () => {
+    stopCounterPurge();
+    stopSweeper();
     server.close();
-    db.close().finally(() => process.exit(0));
+    Promise.all([closeLicenseDb(), db.close()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -1,19 +1,51 @@
 // The message catalogs, one JSON file per namespace and locale (messages/<locale>/<namespace>.json).
+import enActivations from "@/messages/en/activations.json";
+import enActions from "@/messages/en/actions.json";
 import enAuth from "@/messages/en/auth.json";
 import enCommon from "@/messages/en/common.json";
 import enErrors from "@/messages/en/errors.json";
+import enExport from "@/messages/en/export.json";
 import enHome from "@/messages/en/home.json";
+import enSettings from "@/messages/en/settings.json";
+import enSubscriptions from "@/messages/en/subscriptions.json";
 import enValidation from "@/messages/en/validation.json";
+import ptActivations from "@/messages/pt-BR/activations.json";
+import ptActions from "@/messages/pt-BR/actions.json";
 import ptAuth from "@/messages/pt-BR/auth.json";
 import ptCommon from "@/messages/pt-BR/common.json";
 import ptErrors from "@/messages/pt-BR/errors.json";
+import ptExport from "@/messages/pt-BR/export.json";
 import ptHome from "@/messages/pt-BR/home.json";
+import ptSettings from "@/messages/pt-BR/settings.json";
+import ptSubscriptions from "@/messages/pt-BR/subscriptions.json";
 import ptValidation from "@/messages/pt-BR/validation.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
-  "pt-BR": { common: ptCommon, auth: ptAuth, errors: ptErrors, home: ptHome, validation: ptValidation },
-  en: { common: enCommon, auth: enAuth, errors: enErrors, home: enHome, validation: enValidation },
+  "pt-BR": {
+    common: ptCommon,
+    actions: ptActions,
+    auth: ptAuth,
+    errors: ptErrors,
+    export: ptExport,
+    home: ptHome,
+    subscriptions: ptSubscriptions,
+    validation: ptValidation,
+    activations: ptActivations,
+    settings: ptSettings,
+  },
+  en: {
+    common: enCommon,
+    actions: enActions,
+    auth: enAuth,
+    errors: enErrors,
+    export: enExport,
+    home: enHome,
+    subscriptions: enSubscriptions,
+    validation: enValidation,
+    activations: enActivations,
+    settings: enSettings,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)["pt-BR"];

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AccountSettingsForm } from "@/components/settings/account-settings-form";
+import { getCurrentContext } from "@/lib/auth/context";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { getAccountSettings } from "@/lib/data/account-settings";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
+
+/** Fabricante → Configurações: only the Fabricante profile of a manufacturer account. */
+export default async function AccountSettingsPage() {
+  const context = await getCurrentContext();
+  requirePermission(context, "account.settings");
+  const t = await getTranslations("settings");
+  const settings = await getAccountSettings(context.account.id);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-slate-700">{t("intro", { account: context.account.name })}</p>
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-6">
+        <AccountSettingsForm key={context.account.id} initial={settings} />
+      </section>
+    </div>
+  );
+}

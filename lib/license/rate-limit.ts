@@ -1,0 +1,77 @@
+// Per-serial and per-IP limits of the license API, counted in PostgreSQL (rate_limit_counters) so
+// every app server shares them. Sized for real desktops: one heartbeat every few minutes per
+// computer, an office of a few hundred computers behind one IP. Configurable for load tests.
+import { z } from "zod";
+
+export type LicenseRateLimits = {
+  /** Requests one serial may make per window. */
+  perSerial: number;
+  /** Requests one IP may make per window. */
+  perIp: number;
+  windowMs: number;
+  /** Hits are grouped in buckets of this size; the window slides bucket by bucket. */
+  bucketMs: number;
+};
+
+const positive = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000_000).default(fallback);
+
+const envSchema = z.object({
+  LICENSE_RATE_LIMIT_PER_SERIAL: positive(30),
+  LICENSE_RATE_LIMIT_PER_IP: positive(1200),
+  LICENSE_RATE_LIMIT_WINDOW_SECONDS: positive(600),
+});
+
+export function licenseRateLimits(env: Record<string, string | undefined> = process.env): LicenseRateLimits {
+  const parsed = envSchema.safeParse({
+    LICENSE_RATE_LIMIT_PER_SERIAL: env.LICENSE_RATE_LIMIT_PER_SERIAL || undefined,
+    LICENSE_RATE_LIMIT_PER_IP: env.LICENSE_RATE_LIMIT_PER_IP || undefined,
+    LICENSE_RATE_LIMIT_WINDOW_SECONDS: env.LICENSE_RATE_LIMIT_WINDOW_SECONDS || undefined,
+  });
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    throw new Error(`Configuração inválida: ${names} deve ser um número inteiro positivo.`);
+  }
+  const windowMs = parsed.data.LICENSE_RATE_LIMIT_WINDOW_SECONDS * 1000;
+  return {
+    perSerial: parsed.data.LICENSE_RATE_LIMIT_PER_SERIAL,
+    perIp: parsed.data.LICENSE_RATE_LIMIT_PER_IP,
+    windowMs,
+    bucketMs: Math.max(1000, Math.floor(windowMs / 10)),
+  };
+}
+
+export type RateWindow = {
+  serialKey: string;
+  ipKey: string;
+  bucketStart: Date;
+  /** Counters can be purged after this. */
+  expiresAt: Date;
+  /** Buckets starting after this are inside the window. */
+  windowStart: Date;
+  perSerial: number;
+  perIp: number;
+};
+
+export function rateWindow(limits: LicenseRateLimits, serialNumber: string | null, ip: string, now: Date): RateWindow {
+  const bucket = Math.floor(now.getTime() / limits.bucketMs) * limits.bucketMs;
+  return {
+    // Endpoints without a serial (verify) count only the IP; a key nobody else uses keeps one SQL shape.
+    serialKey: serialNumber ? `lic:serial:${serialNumber}` : "lic:serial:-",
+    ipKey: `lic:ip:${ip}`.slice(0, 200),
+    bucketStart: new Date(bucket),
+    expiresAt: new Date(bucket + limits.bucketMs + limits.windowMs),
+    windowStart: new Date(now.getTime() - limits.windowMs),
+    perSerial: serialNumber ? limits.perSerial : 2_147_483_647,
+    perIp: limits.perIp,
+  };
+}
+
+export type RateUsage = { serialUsed: number; ipUsed: number; serialOldest: Date; ipOldest: Date };
+
+/** Seconds until the over-limit key's oldest bucket leaves the window, or null when within limits. */
+export function retryAfterSeconds(usage: RateUsage, window: RateWindow, limits: LicenseRateLimits, now: Date): number | null {
+  const waits: number[] = [];
+  if (usage.serialUsed > window.perSerial) waits.push(usage.serialOldest.getTime() + limits.windowMs - now.getTime());
+  if (usage.ipUsed > window.perIp) waits.push(usage.ipOldest.getTime() + limits.windowMs - now.getTime());
+  return waits.length ? Math.max(1, Math.ceil(Math.max(...waits) / 1000)) : null;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/openapi.json/route";
+import { API_ERROR_CODES, LICENSE_CODES } from "@/lib/license/codes";
+import { licenseOpenApiDocument } from "@/lib/license/openapi";
+import { licenseRateLimits, rateWindow, retryAfterSeconds } from "@/lib/license/rate-limit";
+
+describe("the OpenAPI document", () => {
+  it("is served by the app and generated from the zod schemas", async () => {
+    const response = GET();
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as ReturnType<typeof licenseOpenApiDocument>;
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths).sort()).toEqual(
+      ["activate", "check-in", "deactivate", "public-key", "verify"].map((name) => `/api/v1/licenses/${name}`),
+    );
+    const activate = document.components.schemas.ActivateRequest as {
+      required: string[];
+      properties: { machine: { required: string[]; properties: { name: { maxLength: number } } } };
+    };
+    expect(activate.required).toEqual(["serialNumber", "machine", "nonce"]);
+    expect(activate.properties.machine.required).toEqual(["id", "name", "os", "appVersion"]);
+    expect(activate.properties.machine.properties.name.maxLength).toBe(128);
+  });
+
+  it("documents every stable code with its HTTP status", () => {
+    const text = licenseOpenApiDocument().info.description;
+    for (const [code, status] of [...Object.entries(LICENSE_CODES), ...Object.entries(API_ERROR_CODES)]) {
+      expect(text).toContain(`| \`${code}\` | ${status} |`);
+    }
+    const checkIn = JSON.stringify(licenseOpenApiDocument().paths["/api/v1/licenses/check-in"]);
+    expect(checkIn).toContain("NOT_ACTIVATED");
+    expect(checkIn).not.toContain("TRANSFER_LIMIT");
+  });
+});
+
+describe("rate-limit configuration", () => {
+  it("has defaults sized for desktops and reads overrides from the environment", () => {
+    expect(licenseRateLimits({})).toEqual({ perSerial: 30, perIp: 1200, windowMs: 600_000, bucketMs: 60_000 });
+    expect(licenseRateLimits({ LICENSE_RATE_LIMIT_PER_IP: "50000" }).perIp).toBe(50_000);
+    expect(() => licenseRateLimits({ LICENSE_RATE_LIMIT_PER_SERIAL: "abc" })).toThrow(/LICENSE_RATE_LIMIT_PER_SERIAL/);
+  });
+
+  it("says how long to wait: until the over-limit key's oldest bucket leaves the window", () => {
+    const limits = licenseRateLimits({});
+    const now = new Date("2026-12-01T12:05:30Z");
+    const window = rateWindow(limits, "ABCD-EFGH-JKLM-NPQR", "10.0.0.1", now);
+    expect(window.bucketStart.toISOString()).toBe("2026-12-01T12:05:00.000Z");
+    const oldest = new Date("2026-12-01T11:58:00Z");
+    expect(retryAfterSeconds({ serialUsed: 31, ipUsed: 1, serialOldest: oldest, ipOldest: now }, window, limits, now)).toBe(150);
+    expect(
+      retryAfterSeconds({ serialUsed: 30, ipUsed: 1200, serialOldest: oldest, ipOldest: now }, window, limits, now),
+    ).toBeNull();
+  });
+});
