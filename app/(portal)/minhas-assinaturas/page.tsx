@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ExportButton } from "@/components/export/export-button";
 import { SubscriptionListView } from "@/components/subscriptions/subscription-list-view";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
+import { hasPermission } from "@/lib/auth/require-permission";
 import { scopeForAccount } from "@/lib/data/subscription-scope";
+import { exportHref } from "@/lib/export/export-href";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,6 +34,9 @@ export default async function OwnSubscriptionsPage({
         filters={filters}
         problems={problems}
         basePath="/minhas-assinaturas"
+        toolbar={
+          hasPermission(context, "own-subscriptions.export") ? <ExportButton href={exportHref("customer", filters)} /> : undefined
+        }
       />
     </div>
   );

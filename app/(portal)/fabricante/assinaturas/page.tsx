@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActionsFor } from "@/components/actions/actions-for";
 import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
+import { ExportButton } from "@/components/export/export-button";
 import { SubscriptionListView } from "@/components/subscriptions/subscription-list-view";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
@@ -9,6 +10,7 @@ import { hasPermission } from "@/lib/auth/require-permission";
 import { activeReasons } from "@/lib/data/reasons";
 import { scopeForAccount } from "@/lib/data/subscription-scope";
 import { ACTION_PERMISSION } from "@/lib/domain/permissions";
+import { exportHref } from "@/lib/export/export-href";
 import { SUBSCRIPTION_ACTIONS } from "@/lib/domain/subscription-transitions";
 import { filtersToQuery, parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 
@@ -39,6 +41,9 @@ export default async function ManufacturerSubscriptionsPage({
         filters={filters}
         problems={problems}
         basePath="/fabricante/assinaturas"
+        toolbar={
+          hasPermission(context, "subscriptions.export") ? <ExportButton href={exportHref("manufacturer", filters)} /> : undefined
+        }
         rowActions={
           allowed.length
             ? (serial, now) => <ActionsFor context={context} subscription={serial} reasons={reasons} now={now} compact />

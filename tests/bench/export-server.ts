@@ -1,0 +1,100 @@
+// The benchmark's view of a real portal server: started from the production build on a given
+// database, signed in through next-auth's own endpoints, and watched through /proc for its RSS.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export type RunningServer = { process: ChildProcess; pid: number; baseUrl: string; stop(): Promise<void> };
+
+/** The application_name the server's connections carry, so pg_stat_activity can tell them apart. */
+export const BENCH_APPLICATION = "portal-export-bench";
+
+export function withApplicationName(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set("application_name", BENCH_APPLICATION);
+  return url.toString();
+}
+
+export async function startServer(databaseUrl: string, port: number): Promise<RunningServer> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // node --import tsx: one process, so its pid is the server's and /proc shows its memory.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: withApplicationName(databaseUrl),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-42",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { process: child, pid: child.pid!, baseUrl, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`the server did not answer /api/health within 120 s:\n${output}`);
+}
+
+/** Signs in with e-mail and password; returns the Cookie header for later requests. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const index = pair!.indexOf("=");
+      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+    }
+  };
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ email, password, csrfToken, json: "true", callbackUrl: "/" }),
+  });
+  keep(login);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) {
+    throw new Error(`login as ${email} failed (${login.status})`);
+  }
+  return header();
+}
+
+/** Resident set size of a process in bytes (VmRSS). */
+export function rssBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** Samples the RSS every `everyMs` until stopped; returns the peak. */
+export function sampleRss(pid: number, everyMs = 20) {
+  let peak = rssBytes(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssBytes(pid));
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, rssBytes(pid));
+    },
+  };
+}
