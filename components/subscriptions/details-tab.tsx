@@ -15,13 +15,14 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Section({ title, children, tone }: { title: string; children: ReactNode; tone?: "alert" }) {
+function Section({ title, children, tone, note }: { title: string; children: ReactNode; tone?: "alert"; note?: ReactNode }) {
   return (
     <section
       className={`rounded-lg border p-5 ${tone === "alert" ? "border-red-200 bg-red-50/60" : "border-slate-200 bg-white"}`}
     >
       <h2 className="text-base font-semibold">{title}</h2>
       <dl className="mt-2 divide-y divide-slate-100">{children}</dl>
+      {note}
     </section>
   );
 }
@@ -49,7 +50,15 @@ export async function DetailsTab({
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Section title={t("serial.status")} tone={display.badge === "EXPIRADA" ? "alert" : undefined}>
+      <Section
+        title={t("serial.status")}
+        tone={display.badge === "EXPIRADA" ? "alert" : undefined}
+        note={
+          display.badge !== "ATIVA" && paidPeriodOver && subscription.status !== "CANCELADA" ? (
+            <p className="pt-2 text-sm text-red-900">{t("serial.expiredNote")}</p>
+          ) : null
+        }
+      >
         <Field label={t("serial.status")}>
           <SubscriptionStatus
             status={subscription.status}
@@ -73,9 +82,6 @@ export async function DetailsTab({
               <Field label={t("serial.suspendedUntil")}>{formatDate(subscription.suspendedUntil)}</Field>
             )}
           </>
-        )}
-        {display.badge !== "ATIVA" && paidPeriodOver && subscription.status !== "CANCELADA" && (
-          <p className="pt-2 text-sm text-red-900">{t("serial.expiredNote")}</p>
         )}
       </Section>
 
@@ -102,7 +108,7 @@ export async function DetailsTab({
             <Field label={t("serial.lastSeenAt")}>{formatDateTime(machine.lastSeenAt)}</Field>
           </>
         ) : (
-          <p className="py-2 text-sm text-slate-700">{t("noMachine")}</p>
+          <Field label={t("serial.machineName")}>{t("noMachine")}</Field>
         )}
         <Field label={t("serial.swaps30d")}>
           {t("serial.swapLimit", { count: subscription.swaps30d, limit: manufacturer.swapLimit })}

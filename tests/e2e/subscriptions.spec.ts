@@ -50,10 +50,14 @@ test.describe("Fabricante → Assinaturas", () => {
     await expect(rows.first().getByText(/Expira definitivamente em \d+ dias?/)).toBeVisible();
 
     // Filter by machine name, taken from a serial that has an active computer.
+    // The last customer of page 1: other specs act on the first customers and on page 2.
     await page.goto("/fabricante/assinaturas?status=ATIVA");
-    await expand(page.locator("details").first());
+    await expand(page.locator("details").last());
+    const headers = await page.locator("details[open] thead th").allTextContents();
+    const machineColumn = headers.findIndex((text) => text.trim() === "Nome da Máquina") + 1;
+    expect(machineColumn).toBeGreaterThan(0);
     const machineCell = page
-      .locator("details[open] tbody tr td:nth-child(4)")
+      .locator(`details[open] tbody tr td:nth-child(${machineColumn})`)
       .filter({ hasNotText: "Nenhum computador ativo" })
       .first();
     const machine = (await machineCell.textContent())!.trim();
