@@ -1,7 +1,7 @@
 // SQL twin of lib/domain/subscription-status.ts, for filters and counts computed by the database.
 // `s` is the subscriptions alias and `grace` an SQL expression for the manufacturer's graceDays;
 // `now` is a bound parameter placeholder such as "$2".
-import type { Badge, Situation } from "@/lib/domain/subscription-status";
+import { SITUATIONS, type Badge, type Situation } from "@/lib/domain/subscription-status";
 
 export function situationCase(now: string, s = "s", grace = "m.grace_days"): string {
   return `CASE
@@ -33,4 +33,22 @@ export function badgePredicate(badge: Badge, now: string, s = "s", grace = "m.gr
     return `(${s}.status <> 'ATIVA' OR ${situationPredicate("EXPIRADA", now, s, grace)})`;
   }
   return situationPredicate(badge, now, s, grace);
+}
+
+/** The situations each badge stands for: the sets `badgePredicate` selects. */
+const BADGE_SITUATIONS: Record<Badge, readonly Situation[]> = {
+  ATIVA: ["ATIVA"],
+  TOLERANCIA: ["TOLERANCIA"],
+  EXPIRADA: ["EXPIRADA", "PENDENTE", "SUSPENSA", "CANCELADA"],
+};
+
+/**
+ * The situations that pass the badge and situation filters (values ORed within a level, the two
+ * levels ANDed, as in the SQL), so a count per situation also gives the count of what is listed.
+ */
+export function situationsSelected(badges: readonly Badge[], situations: readonly Situation[]): Situation[] {
+  const byBadge = new Set(badges.flatMap((badge) => BADGE_SITUATIONS[badge]));
+  return SITUATIONS.filter(
+    (situation) => (!badges.length || byBadge.has(situation)) && (!situations.length || situations.includes(situation)),
+  );
 }

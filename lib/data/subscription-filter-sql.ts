@@ -23,11 +23,23 @@ export function scopeCondition(scope: SubscriptionScope, params: SqlParams): str
     : `s.customer_id IN (SELECT oc.id FROM customers oc WHERE oc.account_id = ${params.add(scope.accountId)})`;
 }
 
+/** The scope on a customers alias: the manufacturer's customers, or those linked to the account. */
+export function customerScopeCondition(scope: SubscriptionScope, alias: string, params: SqlParams): string {
+  return scope.kind === "manufacturer"
+    ? `${alias}.manufacturer_id = ${params.add(scope.accountId)}`
+    : `${alias}.account_id = ${params.add(scope.accountId)}`;
+}
+
 /** The grace-days expression: a constant for one manufacturer (index-friendly), else per row. */
 export function graceExpression(scope: SubscriptionScope, params: SqlParams): string {
   return scope.kind === "manufacturer"
     ? `${params.add(scope.graceDays)}::int`
     : "(SELECT gm.grace_days FROM accounts gm WHERE gm.id = s.manufacturer_id)";
+}
+
+/** The customer text search (name or document) on a customers alias, through its trigram index. */
+export function customerSearchCondition(alias: string, term: string, params: SqlParams): string {
+  return `${alias}.search_text LIKE '%' || search_normalize(${params.add(term)}) || '%'`;
 }
 
 export type FilterSqlOptions = { now: Date; omitStatus?: boolean };
@@ -41,9 +53,12 @@ export function subscriptionConditions(
 ): string[] {
   const conditions = [scopeCondition(scope, params)];
   if (filters.cliente) {
+    // Searched among the scope's own customers — a serial's customer is always one of its
+    // manufacturer's customers, and the account scope above says so — so a common word's trigram
+    // matches in other tenants are never fetched (nor the whole customers table scanned for them).
     conditions.push(
       `s.customer_id IN (SELECT fc.id FROM customers fc
-                          WHERE fc.search_text LIKE '%' || search_normalize(${params.add(filters.cliente)}) || '%')`,
+                          WHERE ${customerScopeCondition(scope, "fc", params)} AND ${customerSearchCondition("fc", filters.cliente, params)})`,
     );
   }
   if (filters.serie) {

@@ -6,9 +6,14 @@ import type { SqlClient } from "@/lib/db/sql-client";
 import { SITUATIONS, type Situation, type StoredStatus } from "@/lib/domain/subscription-status";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { SqlParams } from "./sql-params";
-import { graceExpression, subscriptionConditions } from "./subscription-filter-sql";
+import {
+  customerScopeCondition,
+  customerSearchCondition,
+  graceExpression,
+  subscriptionConditions,
+} from "./subscription-filter-sql";
 import type { SubscriptionScope } from "./subscription-scope";
-import { situationCase } from "./status-sql";
+import { situationCase, situationPredicate, situationsSelected } from "./status-sql";
 
 /** A customer with many serials shows this many in its row; a link filters to all of them. */
 export const SERIALS_PER_CUSTOMER = 50;
@@ -55,80 +60,152 @@ function where(conditions: string[]): string {
   return conditions.join("\n   AND ");
 }
 
+/**
+ * Filters that an index answers by itself together with status and expiry — (manufacturer_id,
+ * status, expires_at), or (manufacturer_id, product, status, expires_at, …) for a product: the
+ * chips are then six index range counts instead of a pass that works out each serial's situation.
+ */
+function countsByRange(scope: SubscriptionScope, filters: SubscriptionFilters): boolean {
+  return scope.kind === "manufacturer" && !filters.cliente && !filters.serie && !filters.maquina && !filters.trocas;
+}
+
+/** Serials per situation for the current filters without the status filters (the chips). */
 async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, now: Date) {
   const params = new SqlParams();
   const conditions = subscriptionConditions(scope, filters, params, { now, omitStatus: true });
-  const situation = situationCase(`${params.add(now)}::timestamptz`, "s", graceExpression(scope, params));
+  const nowParam = `${params.add(now)}::timestamptz`;
+  const grace = graceExpression(scope, params);
+  const chips = zeroSituations();
+  if (countsByRange(scope, filters)) {
+    const counts = SITUATIONS.map(
+      (situation) =>
+        `(SELECT count(*) FROM subscriptions s WHERE ${where([...conditions, situationPredicate(situation, nowParam, "s", grace)])})::int AS "${situation}"`,
+    );
+    const [row] = await sql.query<Record<Situation, number>>(`SELECT ${counts.join(",\n       ")}`, params.values);
+    return { ...chips, ...row };
+  }
   const rows = await sql.query<{ situation: Situation; n: number }>(
-    `SELECT ${situation} AS situation, count(*)::int AS n FROM subscriptions s WHERE ${where(conditions)} GROUP BY 1`,
+    `SELECT ${situationCase(nowParam, "s", grace)} AS situation, count(*)::int AS n FROM subscriptions s WHERE ${where(conditions)} GROUP BY 1`,
     params.values,
   );
-  const chips = zeroSituations();
   for (const row of rows) chips[row.situation] = row.n;
   return chips;
 }
 
-async function totals(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, now: Date) {
+/** How many customers have serials matching all the filters. */
+async function customerCount(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, now: Date) {
   const params = new SqlParams();
   const conditions = subscriptionConditions(scope, filters, params, { now });
-  const [row] = await sql.query<{ customers: number; serials: number }>(
-    `SELECT count(*)::int AS customers, coalesce(sum(n), 0)::int AS serials
-       FROM (SELECT s.customer_id, count(*) AS n FROM subscriptions s WHERE ${where(conditions)} GROUP BY s.customer_id) per_customer`,
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT DISTINCT s.customer_id FROM subscriptions s WHERE ${where(conditions)}) matched`,
     params.values,
   );
-  return row ?? { customers: 0, serials: 0 };
+  return row?.n ?? 0;
 }
 
-function customerScopeCondition(scope: SubscriptionScope, params: SqlParams): string {
-  return scope.kind === "manufacturer"
-    ? `c.manufacturer_id = ${params.add(scope.accountId)}`
-    : `c.account_id = ${params.add(scope.accountId)}`;
+type PageQuery = {
+  conditions: string;
+  customers: string;
+  /** The customer search applied to `c` itself ("" without one); adds its parameter when called. */
+  search: () => string;
+  params: SqlParams;
+  limit: string;
+  offset: string;
+};
+
+/**
+ * By next expiry. Grouping every matching serial by customer is needed for the order anyway, so
+ * the same pass also counts the customers (the separate count is skipped for this order).
+ */
+function pageByExpiry({ conditions, customers, params, limit, offset }: PageQuery, now: Date): string {
+  const nowParam = `${params.add(now)}::timestamptz`;
+  return `WITH agg AS MATERIALIZED (
+            SELECT s.customer_id,
+                   min(s.expires_at) FILTER (WHERE s.expires_at >= ${nowParam}) AS next_expiry,
+                   min(s.expires_at) AS first_expiry
+              FROM subscriptions s WHERE ${conditions} GROUP BY s.customer_id)
+          SELECT (SELECT count(*) FROM agg)::int AS total,
+                 array(SELECT c.id::text FROM agg JOIN customers c ON c.id = agg.customer_id
+                        WHERE ${customers}
+                        ORDER BY agg.next_expiry NULLS LAST, agg.first_expiry, c.search_text, c.id
+                        LIMIT ${limit} OFFSET ${offset}) AS ids`;
 }
 
-/** The ids of this page's customers, in the chosen order. */
+/**
+ * Customers with recent swaps first (most swaps, then by name), then everyone else by name. The
+ * two parts are paged separately — the second only when the page reaches it, walking customers
+ * in name order — so page 1 never sorts customers that have no swaps.
+ */
+function pageBySwaps({ conditions, customers, search, params, limit, offset }: PageQuery, now: Date): string {
+  const since = `${params.add(now)}::timestamptz - interval '30 days'`;
+  const swapsOf = (customer: string) => `SELECT 1 FROM subscriptions s
+                JOIN activations a ON a.subscription_id = s.id AND a.deactivation_cause = 'SWAP' AND a.deactivated_at >= ${since}
+               WHERE s.customer_id = ${customer} AND ${conditions} AND s.last_swap_at >= ${since}`;
+  return `WITH swapping AS MATERIALIZED (
+            SELECT c.id, sw.swaps, c.search_text
+              FROM (SELECT s.customer_id, count(*) AS swaps
+                      FROM subscriptions s
+                      JOIN activations a ON a.subscription_id = s.id AND a.deactivation_cause = 'SWAP' AND a.deactivated_at >= ${since}
+                     WHERE ${conditions} AND s.last_swap_at >= ${since}
+                     GROUP BY s.customer_id) sw
+              JOIN customers c ON c.id = sw.customer_id
+             WHERE ${customers}),
+          head AS (SELECT id, 1 AS part, swaps, search_text FROM swapping
+                    ORDER BY swaps DESC, search_text, id LIMIT ${limit} OFFSET ${offset}),
+          tail AS (SELECT c.id, 2 AS part, 0 AS swaps, c.search_text FROM customers c
+                    WHERE ${customers} ${search()}
+                      AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id AND ${conditions})
+                      AND NOT EXISTS (${swapsOf("c.id")})
+                    ORDER BY c.search_text, c.id
+                    LIMIT ${limit}::int - (SELECT count(*) FROM head)
+                   OFFSET greatest(0, ${offset}::int - (SELECT count(*) FROM swapping)))
+          SELECT id FROM (SELECT * FROM head UNION ALL SELECT * FROM tail) page
+           ORDER BY part, swaps DESC, search_text, id`;
+}
+
+function pageByName({ conditions, customers, search, limit, offset }: PageQuery, fromSerials: boolean): string {
+  if (fromSerials) {
+    // Serial and machine searches select few serials: start from them, not from every customer.
+    return `WITH matched AS MATERIALIZED (SELECT DISTINCT s.customer_id FROM subscriptions s WHERE ${conditions})
+            SELECT c.id FROM matched JOIN customers c ON c.id = matched.customer_id
+             WHERE ${customers}
+             ORDER BY c.search_text, c.id
+             LIMIT ${limit} OFFSET ${offset}`;
+  }
+  return `SELECT c.id FROM customers c
+           WHERE ${customers} ${search()}
+             AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id AND ${conditions})
+           ORDER BY c.search_text, c.id
+           LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The ids of this page's customers, in the chosen order, and their total when the query counted it. */
 async function customerPage(
   sql: SqlClient,
   scope: SubscriptionScope,
   filters: SubscriptionFilters,
   now: Date,
-): Promise<string[]> {
+): Promise<{ ids: string[]; total: number | null }> {
   const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now });
-  const limit = params.add(filters.porPagina);
-  const offset = params.add((filters.pagina - 1) * filters.porPagina);
-  let text: string;
+  const { cliente } = filters;
+  const query: PageQuery = {
+    conditions: where(subscriptionConditions(scope, filters, params, { now })),
+    customers: customerScopeCondition(scope, "c", params),
+    // The customer search also applies to the customer itself, so its trigram index narrows the
+    // customers walked (the subscription condition alone can only check them one by one).
+    search: () => (cliente ? `AND ${customerSearchCondition("c", cliente, params)}` : ""),
+    params,
+    limit: params.add(filters.porPagina),
+    offset: params.add((filters.pagina - 1) * filters.porPagina),
+  };
   if (filters.ordem === "vencimento") {
-    const nowParam = `${params.add(now)}::timestamptz`;
-    text = `SELECT c.id FROM (
-              SELECT s.customer_id,
-                     min(s.expires_at) FILTER (WHERE s.expires_at >= ${nowParam}) AS next_expiry,
-                     min(s.expires_at) AS first_expiry
-                FROM subscriptions s WHERE ${where(conditions)} GROUP BY s.customer_id) agg
-              JOIN customers c ON c.id = agg.customer_id
-             ORDER BY agg.next_expiry NULLS LAST, agg.first_expiry, c.search_text, c.id
-             LIMIT ${limit} OFFSET ${offset}`;
-  } else if (filters.ordem === "trocas") {
-    const since = `${params.add(now)}::timestamptz - interval '30 days'`;
-    text = `WITH swapping AS (
-              SELECT s.customer_id, count(a.id) AS swaps
-                FROM subscriptions s
-                JOIN activations a ON a.subscription_id = s.id AND a.deactivation_cause = 'SWAP' AND a.deactivated_at >= ${since}
-               WHERE ${where(conditions)} AND s.last_swap_at >= ${since}
-               GROUP BY s.customer_id)
-            SELECT c.id FROM customers c LEFT JOIN swapping sw ON sw.customer_id = c.id
-             WHERE ${customerScopeCondition(scope, params)}
-               AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id AND ${where(conditions)})
-             ORDER BY coalesce(sw.swaps, 0) DESC, c.search_text, c.id
-             LIMIT ${limit} OFFSET ${offset}`;
-  } else {
-    text = `SELECT c.id FROM customers c
-             WHERE ${customerScopeCondition(scope, params)}
-               AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id AND ${where(conditions)})
-             ORDER BY c.search_text, c.id
-             LIMIT ${limit} OFFSET ${offset}`;
+    const [row] = await sql.query<{ total: number; ids: string[] }>(pageByExpiry(query, now), params.values);
+    return { ids: row?.ids ?? [], total: row?.total ?? 0 };
   }
+  const text =
+    filters.ordem === "trocas" ? pageBySwaps(query, now) : pageByName(query, Boolean(filters.serie || filters.maquina));
   const rows = await sql.query<{ id: string }>(text, params.values);
-  return rows.map((row) => row.id);
+  return { ids: rows.map((row) => row.id), total: null };
 }
 
 type SerialRecord = Omit<SerialRow, "expiresAt" | "lastSeenAt"> & {
@@ -195,15 +272,19 @@ export async function listSubscriptions(
   now = new Date(),
 ): Promise<SubscriptionListPage> {
   const sql = await getSql();
-  const [chips, total, customerIds] = await Promise.all([
+  const [chips, counted, page] = await Promise.all([
     chipCounts(sql, scope, filters, now),
-    totals(sql, scope, filters, now),
+    filters.ordem === "vencimento" ? null : customerCount(sql, scope, filters, now),
     customerPage(sql, scope, filters, now),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total.customers / filters.porPagina));
-  if (!customerIds.length) return { customers: [], customerCount: total.customers, serialCount: total.serials, chips, pageCount };
+  const customers = counted ?? page.total ?? 0;
+  const customerIds = page.ids;
+  // The chips count every situation; what is listed is the situations the status filters keep.
+  const serials = situationsSelected(filters.status, filters.situacao).reduce((sum, situation) => sum + chips[situation], 0);
+  const pageCount = Math.max(1, Math.ceil(customers / filters.porPagina));
+  if (!customerIds.length) return { customers: [], customerCount: customers, serialCount: serials, chips, pageCount };
 
-  const [customers, serials, situations] = await Promise.all([
+  const [customerRows, serialRows, situations] = await Promise.all([
     sql.query<Omit<CustomerGroup, "bySituation" | "serialCount" | "serials">>(
       `SELECT id, name, document, type, city, state FROM customers WHERE id = ANY($1::uuid[])`,
       [customerIds],
@@ -212,7 +293,7 @@ export async function listSubscriptions(
     situationsOf(sql, scope, filters, customerIds, now),
   ]);
   const groups = new Map(
-    customers.map((customer) => [
+    customerRows.map((customer) => [
       customer.id,
       { ...customer, bySituation: zeroSituations(), serialCount: 0, serials: [] as SerialRow[] },
     ]),
@@ -222,7 +303,7 @@ export async function listSubscriptions(
     group.bySituation[row.situation] = row.n;
     group.serialCount += row.n;
   }
-  for (const { customerId, ...serial } of serials) {
+  for (const { customerId, ...serial } of serialRows) {
     groups.get(customerId)!.serials.push({
       ...serial,
       expiresAt: new Date(serial.expiresAt),
@@ -231,8 +312,8 @@ export async function listSubscriptions(
   }
   return {
     customers: customerIds.map((id) => groups.get(id)!),
-    customerCount: total.customers,
-    serialCount: total.serials,
+    customerCount: customers,
+    serialCount: serials,
     chips,
     pageCount,
   };

@@ -1,0 +1,92 @@
+// The list benchmark's real portal: a production build in its own dist dir, `tsx server.ts` on the
+// benchmark database, a next-auth sign-in, and timed page requests with the session's cookies.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+
+export const BENCH_DIST_DIR = ".next-bench";
+
+export type PortalServer = { baseUrl: string; pid: number; stop(): Promise<void> };
+
+export function buildPortal(): void {
+  console.log(`Building into ${BENCH_DIST_DIR} (NEXT_DIST_DIR=${BENCH_DIST_DIR} npx next build)…`);
+  const result = spawnSync("npx", ["next", "build"], {
+    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}
+
+export async function startPortal(databaseUrl: string, port: number): Promise<PortalServer> {
+  const baseUrl = `http://localhost:${port}`;
+  const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "list-bench-secret-list-bench-secret-0123",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stopping it also stops tsx's node child and nothing else.
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      process.kill(-child.pid!, "SIGTERM");
+    });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, pid: child.pid!, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`the server did not answer /api/health within 120 s:\n${output}`);
+}
+
+/** Signs in through next-auth's credentials callback; returns the Cookie header to send. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const index = pair!.indexOf("=");
+      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+    }
+  };
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
+  });
+  keep(login);
+  if (![...jar.keys()].some((name) => name.includes("session-token")))
+    throw new Error(`login as ${email} failed (${login.status})`);
+  return header();
+}
+
+/** GETs a page and reads the whole streamed body; fails on anything but 200 with the marker. */
+export async function fetchPage(url: string, cookie: string, marker: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const body = await response.text();
+  const elapsed = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  if (!body.includes(marker)) throw new Error(`${url} does not show "${marker}"`);
+  return elapsed;
+}
