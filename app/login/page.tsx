@@ -4,22 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { getCurrentContext } from "@/lib/auth/context";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.login");
   return { title: t("submit") };
-}
-
-function safeCallback(value: string | string[] | undefined): string {
-  const candidate = Array.isArray(value) ? value[0] : value;
-  // Only same-site paths: never redirect a user to another origin after login.
-  if (!candidate) return "/";
-  try {
-    const url = new URL(candidate, "http://portal.invalid");
-    return url.origin === "http://portal.invalid" ? `${url.pathname}${url.search}` : "/";
-  } catch {
-    return "/";
-  }
 }
 
 export default async function LoginPage({
@@ -28,7 +17,7 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getCurrentContext()) redirect(callbackUrl);
   const t = await getTranslations("auth.login");
   const tc = await getTranslations("common");

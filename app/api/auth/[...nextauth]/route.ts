@@ -5,6 +5,7 @@ import { LOGIN_ERRORS, authOptions } from "@/lib/auth/options";
 import { loginLockSeconds } from "@/lib/data/login-throttle";
 import { getSql } from "@/lib/db/connection";
 import { clientIp } from "@/lib/http/client-ip";
+import { loginSchema } from "@/lib/validation/login";
 
 const handler = NextAuth(authOptions);
 
@@ -16,9 +17,10 @@ async function throttled(request: NextRequest): Promise<Response | null> {
     .clone()
     .formData()
     .catch(() => null);
-  const email = form?.get("email");
-  if (typeof email !== "string" || !email.trim()) return null;
-  const seconds = await loginLockSeconds(await getSql(), email.trim().toLowerCase(), clientIp(request.headers));
+  // Malformed e-mails go on to authorize(), which refuses them with a field error.
+  const email = loginSchema.shape.email.safeParse(form?.get("email"));
+  if (!email.success) return null;
+  const seconds = await loginLockSeconds(await getSql(), email.data, clientIp(request.headers));
   if (seconds === null) return null;
   const minutes = Math.ceil(seconds / 60);
   // next-auth's client reads `url` and takes the error from its query string.
