@@ -1,6 +1,7 @@
 // One serial number as its page shows it: Detalhes, Ativações and Histórico. Found only inside the
 // caller's scope; anything else is "not found", so another tenant's serial never shows it exists.
 import { getPrisma } from "@/lib/db/connection";
+import { parseSerialNumber } from "@/lib/validation/serial-number";
 import type { SubscriptionScope } from "./subscription-scope";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -10,10 +11,11 @@ function scopeWhere(scope: SubscriptionScope) {
 }
 
 export async function findSubscription(scope: SubscriptionScope, serialNumber: string, now = new Date()) {
-  if (!/^[A-Za-z0-9-]{1,32}$/.test(serialNumber)) return null;
+  const serial = parseSerialNumber(serialNumber);
+  if (!serial) return null;
   const prisma = await getPrisma();
   const subscription = await prisma.subscription.findFirst({
-    where: { serialNumber: serialNumber.toUpperCase(), ...scopeWhere(scope) },
+    where: { serialNumber: serial, ...scopeWhere(scope) },
     select: {
       id: true,
       serialNumber: true,
@@ -66,10 +68,10 @@ async function blockActor(subscriptionId: string, status: string) {
   return event ? { actorKind: event.actorKind, name: event.actorUser?.name ?? null, at: event.createdAt } : null;
 }
 
-export async function subscriptionActivations(subscriptionId: string) {
+export async function subscriptionActivations(scope: SubscriptionScope, subscriptionId: string) {
   const prisma = await getPrisma();
   return prisma.activation.findMany({
-    where: { subscriptionId },
+    where: { subscriptionId, subscription: scopeWhere(scope) },
     orderBy: [{ activatedAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -87,10 +89,10 @@ export async function subscriptionActivations(subscriptionId: string) {
   });
 }
 
-export async function subscriptionHistory(subscriptionId: string) {
+export async function subscriptionHistory(scope: SubscriptionScope, subscriptionId: string) {
   const prisma = await getPrisma();
   return prisma.subscriptionEvent.findMany({
-    where: { subscriptionId },
+    where: { subscriptionId, subscription: scopeWhere(scope) },
     orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
     select: {
       id: true,

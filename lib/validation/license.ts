@@ -3,29 +3,16 @@
 // the desktop team reads can't drift from what the server accepts. Messages are keys of
 // FIELD_MESSAGES in lib/license/messages.ts.
 import { z } from "zod";
+import { serialNumberSchema as sharedSerialNumberSchema } from "./serial-number";
+import { hasControlCharacters } from "./text";
 
 /** A missing field is "required"; one of the wrong type is "invalid". */
 const missingOrInvalid = (issue: { input?: unknown }) => (issue.input === undefined ? "required" : "invalid");
 
-const SERIAL_PATTERN = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
-
-/** Case, spaces and missing hyphens are forgiven: users type serials by hand. */
-function normalizeSerial(value: string): string {
-  const compact = value.replace(/\s+/g, "").toUpperCase();
-  return /^[A-Z0-9]{16}$/.test(compact) ? compact.match(/.{4}/g)!.join("-") : compact;
-}
-
-export const serialNumberSchema = z
-  .string({ error: missingOrInvalid })
-  .trim()
-  .min(1, { error: "required" })
-  .max(32, { error: "serialInvalid" })
-  .transform(normalizeSerial)
-  .pipe(z.string().regex(SERIAL_PATTERN, { error: "serialInvalid" }))
-  .meta({
-    description: "Número de série, formato XXXX-XXXX-XXXX-XXXX (maiúsculas e hífens opcionais).",
-    examples: ["ABCD-EFGH-JKLM-NPQR"],
-  });
+export const serialNumberSchema = sharedSerialNumberSchema.meta({
+  description: "Número de série, formato XXXX-XXXX-XXXX-XXXX (maiúsculas e hífens opcionais).",
+  examples: ["ABCD-EFGH-JKLM-NPQR"],
+});
 
 export const machineIdSchema = z
   .string({ error: missingOrInvalid })
@@ -51,6 +38,7 @@ const text = (max: number, description: string, example: string) =>
     .trim()
     .min(1, { error: "required" })
     .max(max, { error: "tooLong" })
+    .refine((value) => !hasControlCharacters(value), { error: "invalid" })
     .meta({ description, examples: [example] });
 
 export const machineSchema = z

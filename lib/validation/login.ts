@@ -1,6 +1,7 @@
 // Login form fields, shared by the form (client-side hints) and authorize() (the real check).
 // Error texts are message keys of the "auth.validation" namespace.
 import { z } from "zod";
+import { hasControlCharacters } from "./text";
 
 export const loginSchema = z.object({
   email: z
@@ -8,6 +9,7 @@ export const loginSchema = z.object({
     .trim()
     .min(1, { error: "emailRequired" })
     .max(254, { error: "tooLong" })
+    .refine((value) => !hasControlCharacters(value), { error: "emailInvalid" })
     .pipe(z.email({ error: "emailInvalid" }))
     .transform((email) => email.toLowerCase()),
   password: z.string({ error: "passwordRequired" }).min(1, { error: "passwordRequired" }).max(200, { error: "tooLong" }),

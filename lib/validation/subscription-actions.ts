@@ -2,16 +2,19 @@
 // keys of the "validation" message namespace. Rules that need the database (does the reason
 // exist, does it require a description) are checked in lib/data.
 import { z } from "zod";
+import { serialNumberSchema } from "./serial-number";
+import { hasControlCharacters } from "./text";
 
 export const MAX_DESCRIPTION = 1000;
 export const MAX_BULK_SERIALS = 500;
 
-const serialNumber = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(32, { error: "invalid" });
+const serialNumber = serialNumberSchema;
 const reasonId = z.uuid({ error: "reasonRequired" });
 const description = z
   .string()
   .trim()
   .max(MAX_DESCRIPTION, { error: "descriptionTooLong" })
+  .refine((value) => !hasControlCharacters(value, true), { error: "invalid" })
   .optional()
   .transform((value) => value || undefined);
 const suspendedUntil = z

@@ -2,6 +2,7 @@
 // parser for the list page, the CSV export and anything else that selects subscriptions. Parsing
 // never fails: a bad value is dropped and reported, so garbage in the URL can't break the page.
 import { z } from "zod";
+import { hasControlCharacters } from "./text";
 import { BADGES, SITUATIONS, type Badge, type Situation } from "@/lib/domain/subscription-status";
 
 export const SORTS = ["cliente", "vencimento", "trocas"] as const;
@@ -49,8 +50,6 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 const isoDate = z.iso.date();
-/** NUL and other control characters can't be searched for (PostgreSQL refuses NUL in text). */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 function validDate(value: string): boolean {
   if (!isoDate.safeParse(value).success) return false;
@@ -65,7 +64,7 @@ export function parseSubscriptionFilters(params: RawParams): { filters: Subscrip
   for (const field of ["cliente", "serie", "maquina"] as const) {
     const value = first(params[field])?.trim();
     if (!value) continue;
-    if (CONTROL_CHARACTERS.test(value)) problems.push({ field, problem: "invalid" });
+    if (hasControlCharacters(value)) problems.push({ field, problem: "invalid" });
     else if (value.length > MAX_SEARCH_LENGTH) problems.push({ field, problem: "tooLong" });
     else if (value.length < MIN_SEARCH_LENGTH) problems.push({ field, problem: "tooShort" });
     else filters[field] = value;
@@ -73,7 +72,7 @@ export function parseSubscriptionFilters(params: RawParams): { filters: Subscrip
 
   const produto = first(params.produto)?.trim();
   if (produto) {
-    if (CONTROL_CHARACTERS.test(produto)) problems.push({ field: "produto", problem: "invalid" });
+    if (hasControlCharacters(produto)) problems.push({ field: "produto", problem: "invalid" });
     else if (produto.length > 120) problems.push({ field: "produto", problem: "tooLong" });
     else filters.produto = produto;
   }

@@ -46,6 +46,23 @@ describe("bad input: always a 4xx JSON error with a stable code, never a 500, no
     expect(expectError(await post(JSON.stringify(oversized)), 400, "VALIDATION").fieldErrors).toEqual({
       "machine.name": ["Texto longo demais."],
     });
+    // NUL and other control characters: PostgreSQL would refuse them, so they must stop at validation.
+    for (const field of ["name", "os", "appVersion"] as const) {
+      const withNul = { serialNumber: serial, machine: { ...machine(), [field]: "abc\u0000def" }, nonce: nonce() };
+      expect(expectError(await post(JSON.stringify(withNul)), 400, "VALIDATION").fieldErrors).toEqual({
+        [`machine.${field}`]: ["Valor inválido."],
+      });
+    }
+    const checkInNul = { serialNumber: serial, machineId: machine().id, appVersion: "\u0000", nonce: nonce() };
+    expectError(
+      await api.raw("check-in", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(checkInNul),
+      }),
+      400,
+      "VALIDATION",
+    );
     const badSerial = { serialNumber: "12345", machine: machine(), nonce: nonce() };
     expect(expectError(await post(JSON.stringify(badSerial)), 400, "VALIDATION").fieldErrors?.serialNumber?.[0]).toMatch(
       /XXXX-XXXX-XXXX-XXXX/,

@@ -210,6 +210,19 @@ describe("bad input writes nothing", () => {
     expect(await snapshot(serialNumber)).toEqual(before);
   });
 
+  it("refuses a serial number that can't be one (field error) or doesn't exist here (404)", async () => {
+    signInAs(staff.fabricante.id);
+    expect(await releaseSubscription(null, form({ serialNumber: "abc\u0000" }))).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { serialNumber: ["Número de série inválido: use o formato XXXX-XXXX-XXXX-XXXX."] },
+    });
+    expect(await releaseSubscription(null, form({ serialNumber: "ZZZZ-ZZZZ-ZZZZ-ZZZZ" }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+  });
+
   it("refuses to release a serial that isn't suspended (409) and writes nothing", async () => {
     const serialNumber = await newSerial();
     const before = await snapshot(serialNumber);
@@ -270,6 +283,15 @@ describe("role checks on the server", () => {
     expect((await call("{not json")).status).toBe(400);
     expect((await call({ action: "EXPLODE" })).status).toBe(400);
     expect((await call("x", "text/plain")).status).toBe(415);
+    const nulPath = await POST(
+      new NextRequest("http://localhost/api/fabricante/assinaturas/x/acoes", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ action: "RELEASE" }),
+      }),
+      { params: Promise.resolve({ serial: "%00" }) },
+    );
+    expect(nulPath.status).toBe(404);
     const ok = await call({ action: "SUSPEND", reasonId: reasons.plain.id });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ serialNumber, from: "ATIVA", to: "SUSPENSA" });

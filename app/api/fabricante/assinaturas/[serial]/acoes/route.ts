@@ -7,6 +7,8 @@ import { transitionSubscription } from "@/lib/data/subscription-transitions";
 import { ACTION_PERMISSION } from "@/lib/domain/permissions";
 import { defineJsonRoute } from "@/lib/http/define-json-route";
 import { safeDecode } from "@/lib/http/safe-decode";
+import { AppError } from "@/lib/errors";
+import { parseSerialNumber } from "@/lib/validation/serial-number";
 import { actionRequestSchema } from "@/lib/validation/subscription-actions";
 
 export const POST = defineJsonRoute<typeof actionRequestSchema, { serial: string }>({
@@ -15,7 +17,10 @@ export const POST = defineJsonRoute<typeof actionRequestSchema, { serial: string
   permission: (body) => ACTION_PERMISSION[body.action],
   async handler({ context, body, params }) {
     const { action, ...input } = body;
-    const result = await transitionSubscription(context.account.id, safeDecode(params.serial), action, input, actorOf(context));
+    // A path that can't be a serial number is answered like an unknown one.
+    const serialNumber = parseSerialNumber(safeDecode(params.serial));
+    if (!serialNumber) throw new AppError("NOT_FOUND");
+    const result = await transitionSubscription(context.account.id, serialNumber, action, input, actorOf(context));
     revalidateSubscriptionPages();
     return Response.json(result);
   },
