@@ -116,4 +116,15 @@ test.describe("Ativações", () => {
     await expect(swapLimit).toHaveValue(current.swapLimit);
     await expect(graceDays).toHaveValue(current.graceDays);
   });
+
+  test("Configurações is only for the Fabricante profile: others get a 404 and no menu entry", async ({ page, loginAs }) => {
+    for (const email of ["convidado@demo.test", "admin@demo.test", "lojista@demo.test"]) {
+      await page.context().clearCookies();
+      await loginAs(email);
+      await page.goto("/");
+      await expect(page.getByRole("link", { name: "Configurações" })).toHaveCount(0);
+      const response = await page.goto("/fabricante/configuracoes");
+      expect(response?.status(), email).toBe(404);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccountSettingsForm } from "@/components/settings/account-settings-form";
 import { getCurrentContext } from "@/lib/auth/context";
-import { requirePermission } from "@/lib/auth/require-permission";
+import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { getAccountSettings } from "@/lib/data/account-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Fabricante → Configurações: only the Fabricante profile of a manufacturer account. */
 export default async function AccountSettingsPage() {
   const context = await getCurrentContext();
-  requirePermission(context, "account.settings");
+  requirePagePermission(context, "account.settings");
   const t = await getTranslations("settings");
   const settings = await getAccountSettings(context.account.id);
   return (
