@@ -15,6 +15,7 @@ import { startCounterPurge } from "./lib/license/counter-purge";
 import { createLicenseNodeHandler, isLicenseApiRequest } from "./lib/license/node-handler";
 import { licenseRateLimits } from "./lib/license/rate-limit";
 import { getSigningKey } from "./lib/license/signing-key";
+import { resolveClientIp } from "./lib/http/client-ip";
 import { bootstrapEnv } from "./lib/runtime/bootstrap-env";
 import { startSuspensionSweeper } from "./lib/runtime/suspension-sweeper";
 
@@ -59,7 +60,7 @@ async function main() {
   const server = createServer((req, res) => {
     // The per-IP login throttle and API limits key on X-Forwarded-For; without a trusted proxy in
     // front, it is the socket's address and nothing the client sends.
-    if (env.TRUST_PROXY !== "1") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    req.headers["x-forwarded-for"] = resolveClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUST_PROXY);
     if (isLicenseApiRequest(req.url)) return licenseApi(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error("[server] unhandled request error:", error);

@@ -8,7 +8,15 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL deve ser a URL pública do portal, ex. http://localhost:3000" }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** How many reverse proxies in front of the server append to X-Forwarded-For (0: none). */
+  TRUST_PROXY: z.coerce
+    .number({ error: "TRUST_PROXY deve ser o número de proxies confiáveis (0, 1, …)" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
+  DATABASE_POOL_SIZE: z.coerce.number({ error: "DATABASE_POOL_SIZE deve ser um número" }).int().min(1).max(200).default(10),
+  LICENSE_DB_POOL_SIZE: z.coerce.number({ error: "LICENSE_DB_POOL_SIZE deve ser um número" }).int().min(1).max(200).optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -3,17 +3,43 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserForLogin } from "@/lib/data/accounts";
-import { clearLoginFailures, loginLockSeconds, recordLoginFailure } from "@/lib/data/login-throttle";
+import { beginLoginAttempt, forgiveLoginAttempt } from "@/lib/data/login-throttle";
 import { getSql } from "@/lib/db/connection";
+import { newRequestId } from "@/lib/request-id";
 import { clientIp } from "@/lib/http/client-ip";
 import { loginSchema } from "@/lib/validation/login";
 import { verifyPassword } from "./password";
 
 /** Error codes authorize() reports to the login form (next-auth passes them as ?error=). */
-export const LOGIN_ERRORS = { invalidInput: "INVALID_INPUT", throttled: "THROTTLED" } as const;
+export const LOGIN_ERRORS = { invalidInput: "INVALID_INPUT", throttled: "THROTTLED", internal: "INTERNAL" } as const;
 
 // A fixed bcrypt hash compared when the e-mail is unknown, so timing doesn't reveal which e-mails exist.
 const DUMMY_HASH = "$2b$10$D2ZWBTyED6ar8ay01tPeR.L2qtlvSefgviHg1iAz7YcsXc2msb4ZC";
+
+type Outcome =
+  { kind: "ok"; user: { id: string; email: string; name: string } } | { kind: "wrong" } | { kind: "throttled"; minutes: number };
+
+/**
+ * The throttle and the password check. next-auth sends an exception's message to the browser, so
+ * an unexpected failure is logged here and only "INTERNAL" leaves.
+ */
+async function checkCredentials(email: string, password: string, ip: string): Promise<Outcome> {
+  try {
+    const sql = await getSql();
+    const now = new Date();
+    const lock = await beginLoginAttempt(sql, email, ip, now);
+    if (lock !== null) return { kind: "throttled", minutes: Math.ceil(lock / 60) };
+    const user = await findUserForLogin(email);
+    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !valid) return { kind: "wrong" };
+    await forgiveLoginAttempt(sql, email, ip, now);
+    return { kind: "ok", user: { id: user.id, email: user.email, name: user.name } };
+  } catch (error) {
+    const requestId = newRequestId();
+    console.error(`[auth] login ${requestId} failed:`, error);
+    throw new Error(LOGIN_ERRORS.internal);
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -27,19 +53,9 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error(LOGIN_ERRORS.invalidInput);
         const { email, password } = parsed.data;
         const ip = clientIp(req?.headers);
-        const sql = await getSql();
-
-        const lock = await loginLockSeconds(sql, email, ip);
-        if (lock !== null) throw new Error(`${LOGIN_ERRORS.throttled}:${Math.ceil(lock / 60)}`);
-
-        const user = await findUserForLogin(email);
-        const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !valid) {
-          await recordLoginFailure(sql, email, ip);
-          return null;
-        }
-        await clearLoginFailures(sql, email);
-        return { id: user.id, email: user.email, name: user.name };
+        const outcome = await checkCredentials(email, password, ip);
+        if (outcome.kind === "throttled") throw new Error(`${LOGIN_ERRORS.throttled}:${outcome.minutes}`);
+        return outcome.kind === "ok" ? outcome.user : null;
       },
     }),
   ],

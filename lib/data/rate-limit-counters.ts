@@ -8,19 +8,29 @@ function bucketStart(now: Date, bucketMs: number): Date {
   return new Date(Math.floor(now.getTime() / bucketMs) * bucketMs);
 }
 
+/**
+ * Counts one hit and returns the hit's position in the window: concurrent hits on one key get
+ * distinct positions (the upsert locks the bucket row), so a limit can be enforced exactly.
+ */
 export async function recordHit(
   sql: SqlClient,
   key: string,
   options: { now: Date; bucketMs: number; windowMs: number },
-): Promise<void> {
+): Promise<number> {
   const start = bucketStart(options.now, options.bucketMs);
   const expiresAt = new Date(start.getTime() + options.bucketMs + options.windowMs);
-  await sql.query(
-    `INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
-     VALUES ($1, $2, 1, $3)
-     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1`,
-    [key, start, expiresAt],
+  const [row] = await sql.query<{ position: number }>(
+    `WITH hit AS (
+       INSERT INTO rate_limit_counters (key, window_start, count, expires_at)
+       VALUES ($1, $2, 1, $3)
+       ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
+       RETURNING count)
+     SELECT (SELECT count FROM hit) + coalesce((
+       SELECT sum(count) FROM rate_limit_counters
+        WHERE key = $1 AND window_start > $4 AND window_start < $2), 0)::int AS position`,
+    [key, start, expiresAt, new Date(options.now.getTime() - options.windowMs)],
   );
+  return Number(row?.position ?? 1);
 }
 
 export async function countInWindow(sql: SqlClient, key: string, options: { now: Date; windowMs: number }): Promise<WindowCount> {

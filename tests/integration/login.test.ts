@@ -28,6 +28,7 @@ describe("login", () => {
   it("rejects malformed input before touching the database", async () => {
     await expect(authorize({ email: "", password: "" }, fromIp("10.0.0.3"))).rejects.toThrow("INVALID_INPUT");
     await expect(authorize(undefined, fromIp("10.0.0.3"))).rejects.toThrow("INVALID_INPUT");
+    await expect(authorize({ email: "a\u0000@b.co", password: "x" }, fromIp("10.0.0.3"))).rejects.toThrow("INVALID_INPUT");
   });
 });
 
@@ -55,6 +56,33 @@ describe("failed-login throttling", () => {
     expect(await authorize({ email: "duda@fabrica.test", password: TEST_PASSWORD }, fromIp("10.2.0.2"))).not.toBeNull();
   });
 
+  it("holds under 20 concurrent wrong guesses: at most 5 reach the password check", async () => {
+    const db = await testDatabase();
+    await createUser(db, { email: "gabi@fabrica.test" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, n) =>
+        authorize({ email: "gabi@fabrica.test", password: `errada-${n}` }, fromIp(`10.5.0.${n}`)),
+      ),
+    );
+    const checked = results.filter((result) => result.status === "fulfilled").length;
+    const throttled = results.filter(
+      (result) => result.status === "rejected" && /^THROTTLED:/.test(String(result.reason?.message)),
+    );
+    expect(checked).toBe(LOGIN_MAX_FAILURES);
+    expect(throttled).toHaveLength(20 - LOGIN_MAX_FAILURES);
+    await expect(authorize({ email: "gabi@fabrica.test", password: TEST_PASSWORD }, fromIp("10.5.1.1"))).rejects.toThrow(
+      /^THROTTLED:/,
+    );
+  });
+
+  it("never locks an IP for successful logins", async () => {
+    const db = await testDatabase();
+    await createUser(db, { email: "hugo@fabrica.test" });
+    for (let attempt = 0; attempt < 3 * LOGIN_MAX_FAILURES; attempt++) {
+      expect(await authorize({ email: "hugo@fabrica.test", password: TEST_PASSWORD }, fromIp("10.6.0.1"))).not.toBeNull();
+    }
+  });
+
   it("unlocks when the oldest failures leave the window and keeps counters in the database", async () => {
     const db = await testDatabase();
     const start = new Date("2026-11-26T10:00:00Z");
@@ -68,6 +96,18 @@ describe("failed-login throttling", () => {
       `SELECT sum(count)::int AS n FROM rate_limit_counters WHERE key = 'login:email:eva@fabrica.test'`,
     );
     expect(row?.n).toBe(LOGIN_MAX_FAILURES);
+  });
+
+  it("lets a malformed e-mail through the throttle check to authorize(), never failing on it", async () => {
+    await testDatabase();
+    const request = new NextRequest("http://localhost:3000/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "x\u0000y", password: "x", csrfToken: "t" }),
+    });
+    const response = await POST(request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) });
+    expect(response.status).not.toBe(429);
+    expect(response.status).toBeLessThan(500);
   });
 
   it("answers a locked login with HTTP 429, Retry-After and the error the form shows", async () => {
