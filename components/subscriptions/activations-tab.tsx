@@ -6,7 +6,16 @@ import { formatDateTime } from "@/lib/format";
 type Activation = Awaited<ReturnType<typeof subscriptionActivations>>[number];
 
 /** Ativações: every computer the serial was activated on, newest first, swaps marked. */
-export async function ActivationsTab({ activations, currentActions }: { activations: Activation[]; currentActions?: ReactNode }) {
+export async function ActivationsTab({
+  activations,
+  currentActions,
+  showPeople,
+}: {
+  activations: Activation[];
+  currentActions?: ReactNode;
+  /** The manufacturer's own view: who deactivated a computer and the note they left. */
+  showPeople: boolean;
+}) {
   const t = await getTranslations("subscriptions");
   if (!activations.length)
     return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("activations.empty")}</p>;
@@ -62,9 +71,11 @@ export async function ActivationsTab({ activations, currentActions }: { activati
                     </span>
                     <span className="block text-xs text-slate-700">
                       {t("activations.closed", { date: formatDateTime(activation.deactivatedAt) })}
-                      {activation.deactivatedBy ? ` ${t("activations.by", { name: activation.deactivatedBy.name })}` : ""}
+                      {showPeople && activation.deactivatedBy
+                        ? ` ${t("activations.by", { name: activation.deactivatedBy.name })}`
+                        : ""}
                     </span>
-                    {activation.deactivationNote && (
+                    {showPeople && activation.deactivationNote && (
                       <span className="block text-xs text-slate-700">
                         {t("activations.note", { note: activation.deactivationNote })}
                       </span>

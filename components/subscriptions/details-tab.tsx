@@ -75,7 +75,8 @@ export async function DetailsTab({
             <Field label={t("serial.blockedBy")}>
               {subscription.blockedBy?.actorKind === "SYSTEM"
                 ? t("serial.systemActor")
-                : (subscription.blockedBy?.name ?? manufacturer.name)}
+                : // A lojista sees which manufacturer acted, not which of its people.
+                  ((showManufacturer ? null : subscription.blockedBy?.name) ?? manufacturer.name)}
             </Field>
             <Field label={t("serial.blockedAt")}>{formatDateTime(subscription.blockedAt ?? subscription.blockedBy?.at)}</Field>
             {subscription.status === "SUSPENSA" && subscription.suspendedUntil && (

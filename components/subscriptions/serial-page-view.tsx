@@ -86,12 +86,13 @@ export async function SerialPageView({
       {tab === "detalhes" && <DetailsTab subscription={subscription} now={now} showManufacturer={scope.kind === "customer"} />}
       {tab === "ativacoes" && (
         <ActivationsTab
-          activations={await subscriptionActivations(subscription.id)}
+          showPeople={scope.kind === "manufacturer"}
+          activations={await subscriptionActivations(scope, subscription.id)}
           currentActions={activationActions?.(subscription)}
         />
       )}
       {tab === "historico" && (
-        <HistoryTab events={await subscriptionHistory(subscription.id)} showPeople={scope.kind === "manufacturer"} />
+        <HistoryTab events={await subscriptionHistory(scope, subscription.id)} showPeople={scope.kind === "manufacturer"} />
       )}
     </div>
   );

@@ -7,9 +7,8 @@ import { getCurrentContext } from "@/lib/auth/context";
 import { requirePermission, type AuthorizedContext } from "@/lib/auth/require-permission";
 import type { Action } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
-import { newRequestId } from "@/lib/request-id";
 import { localizedFieldErrors } from "@/lib/validation/field-errors";
-import { appErrorResponse, jsonError } from "./define-route";
+import { jsonError, routeFailure } from "./define-route";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -42,10 +41,7 @@ export function defineJsonRoute<S extends z.ZodType, P extends Record<string, st
       requirePermission(context, typeof config.permission === "function" ? config.permission(parsed.data) : config.permission);
       return await config.handler({ request, context, body: parsed.data, params: await routeContext.params });
     } catch (error) {
-      if (error instanceof AppError) return appErrorResponse(error);
-      const requestId = newRequestId();
-      console.error(`[route ${config.name}] request ${requestId} failed:`, error);
-      return jsonError(500, "INTERNAL", t("INTERNAL", { requestId }), { requestId });
+      return routeFailure(config.name, error);
     }
   };
 }

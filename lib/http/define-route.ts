@@ -39,6 +39,15 @@ export async function appErrorResponse(error: AppError): Promise<Response> {
   return jsonError(error.status, error.code, message, fieldErrors ? { fieldErrors } : {}, headers);
 }
 
+/** Any failure of a route handler as a response: expected ones mapped, bugs logged with an id. */
+export async function routeFailure(name: string, error: unknown): Promise<Response> {
+  if (error instanceof AppError) return appErrorResponse(error);
+  const requestId = newRequestId();
+  console.error(`[route ${name}] request ${requestId} failed:`, error);
+  const t = await getTranslations("errors");
+  return jsonError(500, "INTERNAL", t("INTERNAL", { requestId }), { requestId });
+}
+
 export function defineRoute<Q extends z.ZodType>(config: {
   name: string;
   permission: Action;
@@ -57,19 +66,7 @@ export function defineRoute<Q extends z.ZodType>(config: {
       requirePermission(context, config.permission);
       return await config.handler({ request, context, query: parsed.data });
     } catch (error) {
-      if (error instanceof AppError) {
-        const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
-        return jsonError(
-          error.status,
-          error.code,
-          error.userMessage ?? t(error.code),
-          { fieldErrors: error.fieldErrors },
-          headers,
-        );
-      }
-      const requestId = newRequestId();
-      console.error(`[route ${config.name}] request ${requestId} failed:`, error);
-      return jsonError(500, "INTERNAL", t("INTERNAL", { requestId }), { requestId });
+      return routeFailure(config.name, error);
     }
   };
 }

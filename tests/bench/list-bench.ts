@@ -79,8 +79,8 @@ function dataFunctions(benchCase: BenchCase) {
   const data = async () => {
     const subscription = await findSubscription(scope, benchCase.serialNumber, new Date());
     if (!subscription) throw new Error(`${benchCase.serialNumber} not found`);
-    if (benchCase.tab === "ativacoes") await subscriptionActivations(subscription.id);
-    if (benchCase.tab === "historico") await subscriptionHistory(subscription.id);
+    if (benchCase.tab === "ativacoes") await subscriptionActivations(scope, subscription.id);
+    if (benchCase.tab === "historico") await subscriptionHistory(scope, subscription.id);
   };
   const page = async () => {
     await loadUserContext(userId, undefined);
