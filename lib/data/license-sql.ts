@@ -18,7 +18,7 @@ export type Statement = { name: string; text: string };
  *   generic plan, and one made while rate_limit_counters is nearly empty (a new database) would go
  *   on scanning it whole as it grows to hundreds of thousands of rows.
  */
-export const LICENSE_CONNECTION_OPTIONS = "-c synchronous_commit=off -c enable_seqscan=off";
+export const LICENSE_CONNECTION_OPTIONS = "-c TimeZone=UTC -c synchronous_commit=off -c enable_seqscan=off";
 export const DURABLE_COMMIT = "SET LOCAL synchronous_commit TO on";
 
 const statement = (name: string, text: string): Statement => ({ name: `license_${name}`, text });

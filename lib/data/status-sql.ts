@@ -3,11 +3,13 @@
 // `now` is a bound parameter placeholder such as "$2".
 import { SITUATIONS, type Badge, type Situation } from "@/lib/domain/subscription-status";
 
+// Grace days are whole 24-hour days, as in deriveDisplayStatus: `secs`, because a `days` interval
+// follows the session's calendar and would move an hour across daylight-saving changes.
 export function situationCase(now: string, s = "s", grace = "m.grace_days"): string {
   return `CASE
     WHEN ${s}.status <> 'ATIVA' THEN ${s}.status::text
     WHEN ${s}.expires_at >= ${now} THEN 'ATIVA'
-    WHEN ${s}.expires_at >= ${now} - make_interval(days => ${grace}) THEN 'TOLERANCIA'
+    WHEN ${s}.expires_at >= ${now} - make_interval(secs => ${grace} * 86400) THEN 'TOLERANCIA'
     ELSE 'EXPIRADA' END`;
 }
 
@@ -21,9 +23,9 @@ export function situationPredicate(situation: Situation, now: string, s = "s", g
     case "ATIVA":
       return `(${s}.status = 'ATIVA' AND ${s}.expires_at >= ${now})`;
     case "TOLERANCIA":
-      return `(${s}.status = 'ATIVA' AND ${s}.expires_at < ${now} AND ${s}.expires_at >= ${now} - make_interval(days => ${grace}))`;
+      return `(${s}.status = 'ATIVA' AND ${s}.expires_at < ${now} AND ${s}.expires_at >= ${now} - make_interval(secs => ${grace} * 86400))`;
     case "EXPIRADA":
-      return `(${s}.status = 'ATIVA' AND ${s}.expires_at < ${now} - make_interval(days => ${grace}))`;
+      return `(${s}.status = 'ATIVA' AND ${s}.expires_at < ${now} - make_interval(secs => ${grace} * 86400))`;
   }
 }
 

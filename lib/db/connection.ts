@@ -14,8 +14,14 @@ export type Database = { prisma: PrismaClient; sql: SqlClient; target: DatabaseT
 const registry = globalThis as unknown as { [key: symbol]: Promise<Database> | undefined };
 const KEY = Symbol.for("portal-assinaturas.database");
 
+/**
+ * Every session runs in UTC: Prisma's pg adapter reads and writes timestamps as if the session's
+ * TimeZone were UTC, so a server configured otherwise would silently shift every date.
+ */
+export const SESSION_OPTIONS = "-c TimeZone=UTC";
+
 export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, options: SESSION_OPTIONS });
   // An idle client's error (e.g. the server restarted) must not crash the process.
   pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
   return pool;

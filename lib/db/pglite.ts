@@ -13,7 +13,11 @@ export function openPglite(dataDir: string): Promise<PGlite> {
   let instance = instances.get(dataDir);
   if (!instance) {
     if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-    instance = PGlite.create(dataDir, { extensions: { pg_trgm } });
+    // UTC sessions, as on PostgreSQL (see SESSION_OPTIONS in connection.ts).
+    instance = PGlite.create(dataDir, { extensions: { pg_trgm } }).then(async (db) => {
+      await db.exec("SET TimeZone = 'UTC'");
+      return db;
+    });
     instances.set(dataDir, instance);
   }
   return instance;
