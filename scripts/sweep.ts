@@ -3,10 +3,17 @@
 import { getDatabase } from "../lib/db/connection";
 import { sweepOnce } from "../lib/runtime/suspension-sweeper";
 
-const db = await getDatabase();
 try {
-  const count = await sweepOnce();
-  console.log(`${count} assinatura(s) liberada(s).`);
-} finally {
-  await db.close();
+  const db = await getDatabase();
+  try {
+    let released = 0;
+    // One pass handles a batch; repeat until nothing is due.
+    for (let batch = await sweepOnce(); batch > 0; batch = await sweepOnce()) released += batch;
+    console.log(`${released} assinatura(s) liberada(s).`);
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 }

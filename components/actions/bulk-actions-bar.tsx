@@ -135,6 +135,12 @@ export function BulkActionsBar({
       </form>
 
       <ModalDialog open={confirming} title={t("bulk.confirm", { action: t(action), count })} onClose={() => setConfirming(false)}>
+        {action === "RELEASE" && (
+          <div role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <p className="font-semibold">{t("release.attentionHeading")}</p>
+            <p className="mt-1">{t("release.attention")}</p>
+          </div>
+        )}
         <div className="flex justify-end gap-3">
           <button
             type="button"

@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
-import { openPglite } from "./pglite";
+import { closePglite, openPglite } from "./pglite";
 import { pgliteSqlClient, pgSqlClient, type SqlClient } from "./sql-client";
 import { databaseTarget, type DatabaseTarget } from "./target";
 
@@ -49,6 +49,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     target,
     async close() {
       await prisma.$disconnect();
+      await closePglite(target.dataDir);
     },
   };
 }
