@@ -7,19 +7,12 @@ import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
 import { dashboardNumbers } from "@/lib/data/dashboard";
 import { scopeForAccount } from "@/lib/data/subscription-scope";
-import { BADGES, type Badge, type Situation } from "@/lib/domain/subscription-status";
+import { BADGES, SITUATIONS_OF_BADGE, type Badge, type Situation } from "@/lib/domain/subscription-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
   return { title: t("title") };
 }
-
-/** The situations each colored status stands for (DESIGN.md status table). */
-const SITUATIONS_OF: Record<Badge, Situation[]> = {
-  ATIVA: ["ATIVA"],
-  TOLERANCIA: ["TOLERANCIA"],
-  EXPIRADA: ["PENDENTE", "SUSPENSA", "CANCELADA", "EXPIRADA"],
-};
 
 export default async function HomePage() {
   const context = await getCurrentContext();
@@ -30,7 +23,8 @@ export default async function HomePage() {
   const isManufacturer = context.account.kind === "FABRICANTE";
   const numbers = await dashboardNumbers(scopeForAccount(context.account));
   const listHref = hasPermission(context, "subscriptions.view") ? "/fabricante/assinaturas" : "/minhas-assinaturas";
-  const count = (situations: Situation[]) => situations.reduce((total, situation) => total + numbers.bySituation[situation], 0);
+  const count = (situations: readonly Situation[]) =>
+    situations.reduce((total, situation) => total + numbers.bySituation[situation], 0);
   const statusParam = (badge: Badge) => `${listHref}?status=${badge}`;
 
   return (
@@ -68,11 +62,11 @@ export default async function HomePage() {
                 <li key={badge} className="rounded-md border border-slate-100 px-4 py-3">
                   <Link href={statusParam(badge)} className="flex items-center justify-between hover:opacity-80">
                     <StatusBadge badge={badge} />
-                    <span className="text-xl font-semibold tabular-nums">{format.number(count(SITUATIONS_OF[badge]))}</span>
+                    <span className="text-xl font-semibold tabular-nums">{format.number(count(SITUATIONS_OF_BADGE[badge]))}</span>
                   </Link>
                   {badge === "EXPIRADA" && (
                     <ul className="mt-3 space-y-1 text-sm text-slate-700">
-                      {SITUATIONS_OF.EXPIRADA.map((situation) => (
+                      {SITUATIONS_OF_BADGE.EXPIRADA.map((situation) => (
                         <li key={situation} className="flex justify-between">
                           <span>{situation === "EXPIRADA" ? t("lapsed") : tc(`situation.${situation}`)}</span>
                           <span className="tabular-nums">{format.number(numbers.bySituation[situation])}</span>

@@ -28,6 +28,7 @@ export function SubscriptionActionsMenu({
   const t = useTranslations("actions");
   const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPosition, setMenuPosition] = useState({ top: 0, right: 0 });
   const [action, setAction] = useState<SubscriptionAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const menuId = useId();
@@ -38,8 +39,15 @@ export function SubscriptionActionsMenu({
     const close = (event: PointerEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setMenuOpen(false);
     };
+    const dismiss = () => setMenuOpen(false);
     document.addEventListener("pointerdown", close);
-    return () => document.removeEventListener("pointerdown", close);
+    window.addEventListener("scroll", dismiss, true);
+    window.addEventListener("resize", dismiss);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      window.removeEventListener("scroll", dismiss, true);
+      window.removeEventListener("resize", dismiss);
+    };
   }, [menuOpen]);
 
   if (!allowed.length && !message) return null;
@@ -56,7 +64,12 @@ export function SubscriptionActionsMenu({
           aria-expanded={menuOpen}
           aria-controls={menuId}
           aria-label={compact ? t("menuFor", { serial: serialNumber }) : undefined}
-          onClick={() => setMenuOpen((value) => !value)}
+          onClick={(event) => {
+            // Fixed to the viewport: inside a scrollable table an absolutely placed menu would be cut off.
+            const rect = event.currentTarget.getBoundingClientRect();
+            setMenuPosition({ top: rect.bottom + 4, right: window.innerWidth - rect.right });
+            setMenuOpen((value) => !value);
+          }}
           className={`rounded-md border border-slate-300 bg-white font-medium hover:bg-slate-50 ${compact ? "px-2 py-1 text-xs" : "px-4 py-2 text-sm"}`}
         >
           {t("menu")} <span aria-hidden>▾</span>
@@ -65,7 +78,8 @@ export function SubscriptionActionsMenu({
       {menuOpen && (
         <ul
           id={menuId}
-          className="absolute right-0 top-full z-20 mt-1 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+          style={menuPosition}
+          className="fixed z-30 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
         >
           {allowed.map((item) => (
             <li key={item}>
@@ -92,22 +106,25 @@ export function SubscriptionActionsMenu({
           {message}
         </p>
       )}
-      <ModalDialog open={action !== null} title={title} onClose={() => setAction(null)}>
-        {action && (
-          <ActionForm
-            action={action}
-            serialNumber={serialNumber}
-            reasons={reasons.filter((reason) => action !== "RELEASE" && reason.kind === kindOf(action))}
-            expiredOn={expiredOn}
-            onCancel={() => setAction(null)}
-            onDone={(text) => {
-              setAction(null);
-              setMessage(text);
-              router.refresh();
-            }}
-          />
-        )}
-      </ModalDialog>
+      {/* Mounted only while open: a list page has one menu per row, and closed dialogs would weigh on it. */}
+      {action !== null && (
+        <ModalDialog open={action !== null} title={title} onClose={() => setAction(null)}>
+          {action && (
+            <ActionForm
+              action={action}
+              serialNumber={serialNumber}
+              reasons={reasons.filter((reason) => action !== "RELEASE" && reason.kind === kindOf(action))}
+              expiredOn={expiredOn}
+              onCancel={() => setAction(null)}
+              onDone={(text) => {
+                setAction(null);
+                setMessage(text);
+                router.refresh();
+              }}
+            />
+          )}
+        </ModalDialog>
+      )}
     </div>
   );
 }

@@ -1,18 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BADGE_CLASSES } from "@/components/ui/status-badge";
-import { BADGES, type Badge, type Situation } from "@/lib/domain/subscription-status";
+import { badgeOf, BADGES, type Badge, type Situation } from "@/lib/domain/subscription-status";
 import { filtersToQuery, type SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { PRECISE_SITUATIONS } from "./filter-form";
-
-const BADGE_OF: Record<Situation, Badge> = {
-  ATIVA: "ATIVA",
-  TOLERANCIA: "TOLERANCIA",
-  EXPIRADA: "EXPIRADA",
-  PENDENTE: "EXPIRADA",
-  SUSPENSA: "EXPIRADA",
-  CANCELADA: "EXPIRADA",
-};
 
 /** Counts per status for the current filters; each chip selects that status (on both levels). */
 export async function StatusChips({
@@ -29,7 +20,7 @@ export async function StatusChips({
   const total = Object.values(chips).reduce((sum, n) => sum + n, 0);
   const byBadge = (badge: Badge) =>
     (Object.keys(chips) as Situation[])
-      .filter((situation) => BADGE_OF[situation] === badge)
+      .filter((situation) => badgeOf(situation) === badge)
       .reduce((sum, situation) => sum + chips[situation], 0);
   const href = (changes: Partial<SubscriptionFilters>) => `${basePath}${filtersToQuery(filters, { ...changes, pagina: 1 })}`;
   const noStatus = !filters.status.length && !filters.situacao.length;

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { listSubscriptions, type SerialRow, type SubscriptionListPage } from "@/lib/data/subscription-list";
+import type { AuthorizedContext } from "@/lib/auth/require-permission";
+import { listSubscriptions, type SubscriptionListPage } from "@/lib/data/subscription-list";
 import { productsInScope } from "@/lib/data/subscription-products";
-import type { SubscriptionScope } from "@/lib/data/subscription-scope";
-import { formatDocument } from "@/lib/domain/documents";
+import { scopeForAccount } from "@/lib/data/subscription-scope";
 import {
   filtersToQuery,
   hasActiveFilters,
@@ -12,6 +12,7 @@ import {
   type SubscriptionFilters,
 } from "@/lib/validation/subscription-filters";
 import { CustomerGroup } from "./customer-group";
+import { listPathFor } from "./customer-serials";
 import { FilterForm } from "./filter-form";
 import { FilterProblems } from "./filter-problems";
 import { Pagination } from "./pagination";
@@ -19,30 +20,30 @@ import { StatusChips } from "./status-chips";
 
 /** The list shared by Fabricante → Assinaturas and Minhas assinaturas (steps 4–6 of the article). */
 export async function SubscriptionListView({
-  scope,
+  context,
   filters,
   problems,
-  basePath,
   toolbar,
-  rowActions,
   bulk,
 }: {
-  scope: SubscriptionScope;
+  context: AuthorizedContext;
   filters: SubscriptionFilters;
   problems: FilterProblem[];
-  basePath: string;
   toolbar?: ReactNode;
-  rowActions?: (serial: SerialRow, now: Date) => ReactNode;
   /** Bulk actions bar, given the page so it can offer "all that match the filter". */
   bulk?: (page: SubscriptionListPage) => ReactNode;
 }) {
   const t = await getTranslations("subscriptions");
   const now = new Date();
-  const [page, products] = await Promise.all([listSubscriptions(scope, filters, now), productsInScope(scope)]);
-  const listQuery = filtersToQuery(filters);
-  const serialHref = (serialNumber: string) =>
-    `${basePath}/${encodeURIComponent(serialNumber)}${listQuery ? `?de=${encodeURIComponent(listQuery)}` : ""}`;
+  const scope = scopeForAccount(context.account);
+  const basePath = listPathFor(context);
+  // Customers' serial rows load when a row is opened; a page with one customer shows them at once.
+  const [page, products] = await Promise.all([
+    listSubscriptions(scope, filters, now, { withSerials: false }),
+    productsInScope(scope),
+  ]);
   const filtered = hasActiveFilters(filters);
+  const version = String(now.getTime());
 
   return (
     <div className="space-y-4">
@@ -83,14 +84,11 @@ export async function SubscriptionListView({
           {page.customers.map((group) => (
             <CustomerGroup
               key={group.id}
+              context={context}
               group={group}
-              serialHref={serialHref}
-              showAllHref={`${basePath}${filtersToQuery(filters, { cliente: formatDocument(group.document), pagina: 1 })}`}
-              now={now}
-              showManufacturer={scope.kind === "customer"}
+              filters={filters}
               open={page.customers.length === 1}
-              rowActions={rowActions ? (serial) => rowActions(serial, now) : undefined}
-              selectable={Boolean(bulk)}
+              version={version}
             />
           ))}
         </div>

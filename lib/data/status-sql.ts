@@ -1,7 +1,7 @@
 // SQL twin of lib/domain/subscription-status.ts, for filters and counts computed by the database.
 // `s` is the subscriptions alias and `grace` an SQL expression for the manufacturer's graceDays;
 // `now` is a bound parameter placeholder such as "$2".
-import { SITUATIONS, type Badge, type Situation } from "@/lib/domain/subscription-status";
+import { SITUATIONS, SITUATIONS_OF_BADGE, type Badge, type Situation } from "@/lib/domain/subscription-status";
 
 // Grace days are whole 24-hour days, as in deriveDisplayStatus: `secs`, because a `days` interval
 // follows the session's calendar and would move an hour across daylight-saving changes.
@@ -37,19 +37,12 @@ export function badgePredicate(badge: Badge, now: string, s = "s", grace = "m.gr
   return situationPredicate(badge, now, s, grace);
 }
 
-/** The situations each badge stands for: the sets `badgePredicate` selects. */
-const BADGE_SITUATIONS: Record<Badge, readonly Situation[]> = {
-  ATIVA: ["ATIVA"],
-  TOLERANCIA: ["TOLERANCIA"],
-  EXPIRADA: ["EXPIRADA", "PENDENTE", "SUSPENSA", "CANCELADA"],
-};
-
 /**
  * The situations that pass the badge and situation filters (values ORed within a level, the two
  * levels ANDed, as in the SQL), so a count per situation also gives the count of what is listed.
  */
 export function situationsSelected(badges: readonly Badge[], situations: readonly Situation[]): Situation[] {
-  const byBadge = new Set(badges.flatMap((badge) => BADGE_SITUATIONS[badge]));
+  const byBadge = new Set(badges.flatMap((badge) => SITUATIONS_OF_BADGE[badge]));
   return SITUATIONS.filter(
     (situation) => (!badges.length || byBadge.has(situation)) && (!situations.length || situations.includes(situation)),
   );

@@ -3,7 +3,7 @@
 // is scoped (subscription-scope.ts) and filtered by the same conditions as the CSV export.
 import { getSql } from "@/lib/db/connection";
 import type { SqlClient } from "@/lib/db/sql-client";
-import { SITUATIONS, type Situation, type StoredStatus } from "@/lib/domain/subscription-status";
+import { SITUATIONS, type Situation } from "@/lib/domain/subscription-status";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { SqlParams } from "./sql-params";
 import {
@@ -12,26 +12,11 @@ import {
   graceExpression,
   subscriptionConditions,
 } from "./subscription-filter-sql";
+import { customerSerials, type SerialRow } from "./customer-serials";
 import type { SubscriptionScope } from "./subscription-scope";
 import { situationCase, situationPredicate, situationsSelected } from "./status-sql";
 
-/** A customer with many serials shows this many in its row; a link filters to all of them. */
-export const SERIALS_PER_CUSTOMER = 50;
-
-export type SerialRow = {
-  id: string;
-  serialNumber: string;
-  product: string;
-  plan: "MENSAL" | "ANUAL";
-  status: StoredStatus;
-  expiresAt: Date;
-  graceDays: number;
-  manufacturerName: string;
-  blockReason: string | null;
-  machineName: string | null;
-  lastSeenAt: Date | null;
-  swaps30d: number;
-};
+export type { SerialRow };
 
 export type CustomerGroup = {
   id: string;
@@ -208,46 +193,6 @@ async function customerPage(
   return { ids: rows.map((row) => row.id), total: null };
 }
 
-type SerialRecord = Omit<SerialRow, "expiresAt" | "lastSeenAt"> & {
-  customerId: string;
-  expiresAt: Date | string;
-  lastSeenAt: Date | string | null;
-};
-
-async function serialsOf(
-  sql: SqlClient,
-  scope: SubscriptionScope,
-  filters: SubscriptionFilters,
-  customerIds: string[],
-  now: Date,
-) {
-  const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now });
-  const ids = params.add(customerIds);
-  const perCustomer = params.add(SERIALS_PER_CUSTOMER);
-  const since = `${params.add(now)}::timestamptz - interval '30 days'`;
-  // Details are joined only for the rows shown, not for every serial of a very large customer.
-  return sql.query<SerialRecord>(
-    `SELECT s.id, s.serial_number AS "serialNumber", s.customer_id AS "customerId", s.product, s.plan, s.status,
-            s.expires_at AS "expiresAt", m.grace_days AS "graceDays", m.name AS "manufacturerName",
-            r.label AS "blockReason", a.machine_name AS "machineName", a.last_seen_at AS "lastSeenAt",
-            CASE WHEN s.last_swap_at >= ${since} THEN
-              (SELECT count(*) FROM activations sw
-                WHERE sw.subscription_id = s.id AND sw.deactivation_cause = 'SWAP' AND sw.deactivated_at >= ${since})
-            ELSE 0 END::int AS "swaps30d"
-       FROM (SELECT s.id, row_number() OVER (PARTITION BY s.customer_id ORDER BY s.serial_number) AS position
-               FROM subscriptions s
-              WHERE s.customer_id = ANY(${ids}::uuid[]) AND ${where(conditions)}) shown
-       JOIN subscriptions s ON s.id = shown.id
-       JOIN accounts m ON m.id = s.manufacturer_id
-       LEFT JOIN reasons r ON r.id = s.block_reason_id
-       LEFT JOIN activations a ON a.subscription_id = s.id AND a.deactivated_at IS NULL
-      WHERE shown.position <= ${perCustomer}
-      ORDER BY s.serial_number`,
-    params.values,
-  );
-}
-
 async function situationsOf(
   sql: SqlClient,
   scope: SubscriptionScope,
@@ -270,6 +215,8 @@ export async function listSubscriptions(
   scope: SubscriptionScope,
   filters: SubscriptionFilters,
   now = new Date(),
+  /** The page loads a customer's serials when its row is opened; tests and one-customer pages ask for them here. */
+  options: { withSerials: boolean } = { withSerials: true },
 ): Promise<SubscriptionListPage> {
   const sql = await getSql();
   const [chips, counted, page] = await Promise.all([
@@ -284,31 +231,24 @@ export async function listSubscriptions(
   const pageCount = Math.max(1, Math.ceil(customers / filters.porPagina));
   if (!customerIds.length) return { customers: [], customerCount: customers, serialCount: serials, chips, pageCount };
 
-  const [customerRows, serialRows, situations] = await Promise.all([
+  const [customerRows, serialsByCustomer, situations] = await Promise.all([
     sql.query<Omit<CustomerGroup, "bySituation" | "serialCount" | "serials">>(
       `SELECT id, name, document, type, city, state FROM customers WHERE id = ANY($1::uuid[])`,
       [customerIds],
     ),
-    serialsOf(sql, scope, filters, customerIds, now),
+    options.withSerials ? customerSerials(scope, filters, customerIds, now) : new Map<string, SerialRow[]>(),
     situationsOf(sql, scope, filters, customerIds, now),
   ]);
   const groups = new Map(
     customerRows.map((customer) => [
       customer.id,
-      { ...customer, bySituation: zeroSituations(), serialCount: 0, serials: [] as SerialRow[] },
+      { ...customer, bySituation: zeroSituations(), serialCount: 0, serials: serialsByCustomer.get(customer.id) ?? [] },
     ]),
   );
   for (const row of situations) {
     const group = groups.get(row.customer_id)!;
     group.bySituation[row.situation] = row.n;
     group.serialCount += row.n;
-  }
-  for (const { customerId, ...serial } of serialRows) {
-    groups.get(customerId)!.serials.push({
-      ...serial,
-      expiresAt: new Date(serial.expiresAt),
-      lastSeenAt: serial.lastSeenAt ? new Date(serial.lastSeenAt) : null,
-    });
   }
   return {
     customers: customerIds.map((id) => groups.get(id)!),

@@ -12,6 +12,17 @@ export type Badge = (typeof BADGES)[number];
 export const SITUATIONS = ["ATIVA", "TOLERANCIA", "EXPIRADA", "PENDENTE", "SUSPENSA", "CANCELADA"] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
+/** The situations each colored status stands for (the rows of DESIGN.md's table). */
+export const SITUATIONS_OF_BADGE: Record<Badge, readonly Situation[]> = {
+  ATIVA: ["ATIVA"],
+  TOLERANCIA: ["TOLERANCIA"],
+  EXPIRADA: ["PENDENTE", "SUSPENSA", "CANCELADA", "EXPIRADA"],
+};
+
+export function badgeOf(situation: Situation): Badge {
+  return BADGES.find((badge) => SITUATIONS_OF_BADGE[badge].includes(situation))!;
+}
+
 export type DisplayStatus = {
   badge: Badge;
   situation: Situation;

@@ -7,6 +7,8 @@ import { expect, test } from "./fixtures";
 async function expand(details: Locator) {
   if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
   await expect(details).toHaveAttribute("open", "");
+  // The rows load from the server when the customer is opened.
+  await expect(details.locator("tbody tr").first()).toBeVisible();
 }
 
 /** Opens the first serial of the n-th customer (−1: the last) of the list at `query`. */
@@ -106,6 +108,26 @@ test.describe("Ações as a Fabricante", () => {
     await expect(page.getByText("Cancelada").first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Ações" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Liberar" })).toHaveCount(0);
+  });
+
+  test("suspend from a row of the list: the row shows the new status at once", async ({ page, loginAs }) => {
+    await loginAs("fabricante@demo.test");
+    // No status filter, so the suspended serial stays in the list.
+    await page.goto("/fabricante/assinaturas?pagina=2");
+    const group = page.locator("details").filter({ hasText: "Ativa" }).last();
+    await expand(group);
+    const row = group
+      .locator("tbody tr")
+      .filter({ has: page.getByText("Ativa", { exact: true }) })
+      .first();
+    const serial = (await row.locator("a").first().textContent())!.trim();
+    await row.getByRole("button", { name: `Ações do número de série ${serial}` }).click();
+    await page.getByRole("button", { name: "Suspender" }).click();
+    const dialog = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
+    await dialog.getByLabel("Motivo").selectOption({ label: "Pendência financeira" });
+    await dialog.getByRole("button", { name: "Sim" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Assinatura ${serial} suspensa.` })).toBeVisible();
+    await expect(group.locator("tbody tr").filter({ hasText: serial }).getByText("Suspensa pelo Fabricante")).toBeVisible();
   });
 
   test("bulk-suspend three serials from the list", async ({ page, loginAs }) => {

@@ -15,6 +15,8 @@ async function activeSerials(page: Page): Promise<string[]> {
   await expect(groups.first()).toBeVisible();
   for (const details of (await groups.all()).slice(0, 3)) {
     if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+    // The rows load from the server when the customer is opened.
+    await expect(details.locator("tbody tr").first()).toBeVisible();
   }
   const texts = await page.locator("details[open] tbody a").allTextContents();
   return texts.map((text) => text.trim()).filter((text) => SERIAL.test(text));

@@ -8,6 +8,8 @@ import { expect, test } from "./fixtures";
 async function expand(details: Locator) {
   if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
   await expect(details).toHaveAttribute("open", "");
+  // The rows load from the server when the customer is opened.
+  await expect(details.locator("tbody tr").first()).toBeVisible();
 }
 
 test.describe("Fabricante → Assinaturas", () => {

@@ -5,7 +5,6 @@ import { SubscriptionListView } from "@/components/subscriptions/subscription-li
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
-import { scopeForAccount } from "@/lib/data/subscription-scope";
 import { exportHref } from "@/lib/export/export-href";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 
@@ -30,10 +29,9 @@ export default async function OwnSubscriptionsPage({
         <p className="mt-1 max-w-3xl text-slate-700">{t("ownIntro", { account: context.account.name })}</p>
       </div>
       <SubscriptionListView
-        scope={scopeForAccount(context.account)}
+        context={context}
         filters={filters}
         problems={problems}
-        basePath="/minhas-assinaturas"
         toolbar={
           hasPermission(context, "own-subscriptions.export") ? <ExportButton href={exportHref("customer", filters)} /> : undefined
         }

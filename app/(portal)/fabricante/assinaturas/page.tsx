@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionsFor } from "@/components/actions/actions-for";
 import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
 import { ExportButton } from "@/components/export/export-button";
 import { SubscriptionListView } from "@/components/subscriptions/subscription-list-view";
@@ -8,7 +7,6 @@ import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
 import { activeReasons } from "@/lib/data/reasons";
-import { scopeForAccount } from "@/lib/data/subscription-scope";
 import { ACTION_PERMISSION } from "@/lib/domain/permissions";
 import { exportHref } from "@/lib/export/export-href";
 import { SUBSCRIPTION_ACTIONS } from "@/lib/domain/subscription-transitions";
@@ -37,17 +35,11 @@ export default async function ManufacturerSubscriptionsPage({
         <p className="mt-1 max-w-3xl text-slate-700">{t("intro", { account: context.account.name })}</p>
       </div>
       <SubscriptionListView
-        scope={scopeForAccount(context.account)}
+        context={context}
         filters={filters}
         problems={problems}
-        basePath="/fabricante/assinaturas"
         toolbar={
           hasPermission(context, "subscriptions.export") ? <ExportButton href={exportHref("manufacturer", filters)} /> : undefined
-        }
-        rowActions={
-          allowed.length
-            ? (serial, now) => <ActionsFor context={context} subscription={serial} reasons={reasons} now={now} compact />
-            : undefined
         }
         bulk={
           allowed.length
