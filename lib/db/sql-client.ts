@@ -16,23 +16,31 @@ export interface SqlClient {
 }
 
 function fromPoolClient(client: PoolClient): SqlClient {
+  const query = async <T>(text: string, params?: unknown[]) => (await client.query(text, params as unknown[])).rows as T[];
+  const exec = async (script: string) => {
+    await client.query(script);
+  };
+  // Inside a transaction, a nested transaction() just joins it (as on PGlite).
+  const inTransaction: SqlClient = {
+    dialect: "postgres",
+    query,
+    exec,
+    transaction: (fn) => fn(inTransaction),
+    session: (fn) => fn(inTransaction),
+  };
   const self: SqlClient = {
     dialect: "postgres",
-    async query<T>(text: string, params?: unknown[]) {
-      const result = await client.query(text, params as unknown[]);
-      return result.rows as T[];
-    },
-    async exec(script) {
-      await client.query(script);
-    },
+    query,
+    exec,
     async transaction(fn) {
       await client.query("BEGIN");
       try {
-        const value = await fn(self);
+        const value = await fn(inTransaction);
         await client.query("COMMIT");
         return value;
       } catch (error) {
-        await client.query("ROLLBACK");
+        // A failed ROLLBACK must not hide the error that caused it.
+        await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       }
     },
@@ -44,10 +52,15 @@ function fromPoolClient(client: PoolClient): SqlClient {
 export function pgSqlClient(pool: Pool): SqlClient {
   async function withClient<T>(fn: (conn: SqlClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    let broken: Error | undefined;
     try {
       return await fn(fromPoolClient(client));
+    } catch (error) {
+      // A connection that failed mid-conversation may be unusable: don't give it back to the pool.
+      if (error instanceof Error && !("code" in error)) broken = error;
+      throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
   return {
