@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import type { ReasonOption } from "@/lib/data/reasons";
+import { MAX_DESCRIPTION } from "@/lib/validation/subscription-actions";
 
 export const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600";
@@ -53,7 +54,7 @@ export function ReasonFields({
           id={`${idPrefix}-description`}
           name="description"
           rows={3}
-          maxLength={1000}
+          maxLength={MAX_DESCRIPTION}
           aria-required={needsDescription}
           className={fieldClass}
           aria-invalid={fieldErrors?.description ? true : undefined}

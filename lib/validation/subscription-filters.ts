@@ -46,6 +46,18 @@ export const DEFAULT_FILTERS: SubscriptionFilters = {
 
 type RawParams = Record<string, string | string[] | undefined>;
 
+/**
+ * The characters a search really uses: customer and serial searches ignore punctuation (and
+ * accents), so "!!!" or "--" would otherwise match everything.
+ */
+function searchableLength(field: "cliente" | "serie" | "maquina", value: string): number {
+  if (field === "maquina") return value.length;
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9]/g, "").length;
+}
+
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -66,7 +78,7 @@ export function parseSubscriptionFilters(params: RawParams): { filters: Subscrip
     if (!value) continue;
     if (hasControlCharacters(value)) problems.push({ field, problem: "invalid" });
     else if (value.length > MAX_SEARCH_LENGTH) problems.push({ field, problem: "tooLong" });
-    else if (value.length < MIN_SEARCH_LENGTH) problems.push({ field, problem: "tooShort" });
+    else if (searchableLength(field, value) < MIN_SEARCH_LENGTH) problems.push({ field, problem: "tooShort" });
     else filters[field] = value;
   }
 

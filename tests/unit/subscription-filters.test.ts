@@ -69,6 +69,17 @@ describe("parseSubscriptionFilters", () => {
     );
   });
 
+  it("counts only what a search really uses: punctuation alone is too short", () => {
+    const { filters, problems } = parseSubscriptionFilters({ cliente: "!!!", serie: "-- --" });
+    expect(filters.cliente).toBeUndefined();
+    expect(filters.serie).toBeUndefined();
+    expect(problems).toEqual([
+      { field: "cliente", problem: "tooShort" },
+      { field: "serie", problem: "tooShort" },
+    ]);
+    expect(parseSubscriptionFilters({ cliente: "São" }).filters.cliente).toBe("São");
+  });
+
   it("refuses an inverted date range, and takes the first of repeated single values", () => {
     const inverted = parseSubscriptionFilters({ expiraDe: "2026-12-01", expiraAte: "2026-01-01" });
     expect(inverted.filters.expiraAte).toBeUndefined();
