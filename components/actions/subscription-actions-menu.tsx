@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { ReasonOption } from "@/lib/data/reasons";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { ActionForm } from "./action-form";
@@ -28,25 +28,45 @@ export function SubscriptionActionsMenu({
   const t = useTranslations("actions");
   const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
-  const [menuPosition, setMenuPosition] = useState({ top: 0, right: 0 });
+  const [anchor, setAnchor] = useState<DOMRect | null>(null);
+  const [menuPosition, setMenuPosition] = useState<{ top?: number; bottom?: number; right: number }>({ right: 0 });
   const [action, setAction] = useState<SubscriptionAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  // Fixed to the viewport (inside a scrollable table an absolutely placed menu would be cut off):
+  // below the button, or above it when the viewport has no room for it below.
+  useLayoutEffect(() => {
+    if (!menuOpen || !anchor || !menuRef.current) return;
+    const height = menuRef.current.offsetHeight;
+    const right = window.innerWidth - anchor.right;
+    const fitsBelow = anchor.bottom + 4 + height <= window.innerHeight || anchor.top - 4 - height < 0;
+    setMenuPosition(fitsBelow ? { top: anchor.bottom + 4, right } : { bottom: window.innerHeight - anchor.top + 4, right });
+  }, [menuOpen, anchor]);
 
   useEffect(() => {
     if (!menuOpen) return;
     const close = (event: PointerEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setMenuOpen(false);
     };
-    const dismiss = () => setMenuOpen(false);
+    // The menu follows its button when the page or the table scrolls, and closes once the button
+    // has left the viewport. (Closing on any scroll would also close it on the scroll that brought
+    // the button into view, which browsers report after the click.)
+    const follow = () => {
+      const rect = buttonRef.current?.getBoundingClientRect();
+      if (!rect || rect.bottom < 0 || rect.top > window.innerHeight) setMenuOpen(false);
+      else setAnchor(rect);
+    };
     document.addEventListener("pointerdown", close);
-    window.addEventListener("scroll", dismiss, true);
-    window.addEventListener("resize", dismiss);
+    window.addEventListener("scroll", follow, true);
+    window.addEventListener("resize", follow);
     return () => {
       document.removeEventListener("pointerdown", close);
-      window.removeEventListener("scroll", dismiss, true);
-      window.removeEventListener("resize", dismiss);
+      window.removeEventListener("scroll", follow, true);
+      window.removeEventListener("resize", follow);
     };
   }, [menuOpen]);
 
@@ -60,23 +80,23 @@ export function SubscriptionActionsMenu({
     <div ref={rootRef} className="relative inline-flex flex-col items-end gap-1">
       {allowed.length > 0 && (
         <button
+          ref={buttonRef}
           type="button"
           aria-expanded={menuOpen}
           aria-controls={menuId}
           aria-label={compact ? t("menuFor", { serial: serialNumber }) : undefined}
           onClick={(event) => {
-            // Fixed to the viewport: inside a scrollable table an absolutely placed menu would be cut off.
-            const rect = event.currentTarget.getBoundingClientRect();
-            setMenuPosition({ top: rect.bottom + 4, right: window.innerWidth - rect.right });
+            setAnchor(event.currentTarget.getBoundingClientRect());
             setMenuOpen((value) => !value);
           }}
-          className={`rounded-md border border-slate-300 bg-white font-medium hover:bg-slate-50 ${compact ? "px-2 py-1 text-xs" : "px-4 py-2 text-sm"}`}
+          className={`whitespace-nowrap rounded-md border border-slate-300 bg-white font-medium hover:bg-slate-50 ${compact ? "px-2 py-1 text-xs" : "px-4 py-2 text-sm"}`}
         >
           {t("menu")} <span aria-hidden>▾</span>
         </button>
       )}
       {menuOpen && (
         <ul
+          ref={menuRef}
           id={menuId}
           style={menuPosition}
           className="fixed z-30 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"

@@ -114,7 +114,15 @@ test.describe("Ações as a Fabricante", () => {
     await loginAs("fabricante@demo.test");
     // No status filter, so the suspended serial stays in the list.
     await page.goto("/fabricante/assinaturas?pagina=2");
-    const group = page.locator("details").filter({ hasText: "Ativa" }).last();
+    // Pinned by the customer's name: once suspended, its "Ativa" count is gone.
+    const customer = (await page
+      .locator("details")
+      .filter({ hasText: "Ativa" })
+      .last()
+      .locator("summary span.font-semibold")
+      .first()
+      .textContent())!.trim();
+    const group = page.locator("details").filter({ has: page.getByText(customer, { exact: true }) });
     await expand(group);
     const row = group
       .locator("tbody tr")
