@@ -20,8 +20,8 @@ export function AccountSettingsForm({ initial }: { initial: AccountSettings }) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
 
   const fields: { name: Field; label: string; hint: string; range: { min: number; max: number } }[] = [
-    { name: "graceDays", label: t("graceDays"), hint: t("graceDaysHint"), range: GRACE_DAYS_RANGE },
-    { name: "swapLimit", label: t("swapLimit"), hint: t("swapLimitHint"), range: SWAP_LIMIT_RANGE },
+    { name: "graceDays", label: t("graceDays"), hint: t("graceDaysHint", GRACE_DAYS_RANGE), range: GRACE_DAYS_RANGE },
+    { name: "swapLimit", label: t("swapLimit"), hint: t("swapLimitHint", SWAP_LIMIT_RANGE), range: SWAP_LIMIT_RANGE },
   ];
 
   return (

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { FilterProblem } from "@/lib/validation/subscription-filters";
+import { MIN_SEARCH_LENGTH, type FilterProblem } from "@/lib/validation/subscription-filters";
 
 /** Says which URL filters were ignored and why, instead of failing the page. */
 export async function FilterProblems({ problems }: { problems: FilterProblem[] }) {
@@ -12,7 +12,8 @@ export async function FilterProblems({ problems }: { problems: FilterProblem[] }
       <ul className="mt-1 list-inside list-disc">
         {unique.map((problem) => (
           <li key={problem.field}>
-            {t(`fieldNames.${problem.field as "cliente"}`)}: {t(`problems.${problem.problem}`)}
+            {t(`fieldNames.${problem.field as "cliente"}`)}:{" "}
+            {t(`problems.${problem.problem}`, { min: MIN_SEARCH_LENGTH, max: problem.max ?? 0 })}
           </li>
         ))}
       </ul>

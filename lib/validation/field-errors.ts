@@ -10,7 +10,12 @@ export async function localizedFieldErrors(error: z.ZodError): Promise<FieldErro
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
     const key = issue.message as Parameters<typeof t>[0];
-    const text = t.has(key) ? t(key) : t("invalid");
+    // A length or count limit reaches the text as {max} / {min}: the schema states it once.
+    const limits = {
+      max: issue.code === "too_big" ? Number(issue.maximum) : 0,
+      min: issue.code === "too_small" ? Number(issue.minimum) : 0,
+    };
+    const text = t.has(key) ? t(key, limits) : t("invalid");
     (result[field] ??= []).push(text);
   }
   return result;

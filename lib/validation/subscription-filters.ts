@@ -14,6 +14,7 @@ export const MAX_PAGE = 100_000;
 /** Trigram search needs three characters to use its index; shorter terms are refused. */
 export const MIN_SEARCH_LENGTH = 3;
 export const MAX_SEARCH_LENGTH = 100;
+export const MAX_PRODUCT_LENGTH = 120;
 
 export type SubscriptionFilters = {
   cliente?: string;
@@ -33,7 +34,12 @@ export type SubscriptionFilters = {
 export type FilterField = keyof SubscriptionFilters;
 
 /** Why a value was ignored: a key of the "filters.problems" message namespace. */
-export type FilterProblem = { field: FilterField; problem: "tooShort" | "tooLong" | "invalid" | "invalidDate" | "dateOrder" };
+export type FilterProblem = {
+  field: FilterField;
+  problem: "tooShort" | "tooLong" | "invalid" | "invalidDate" | "dateOrder";
+  /** The length limit a "tooLong" value passed. */
+  max?: number;
+};
 
 export const DEFAULT_FILTERS: SubscriptionFilters = {
   status: [],
@@ -77,7 +83,7 @@ export function parseSubscriptionFilters(params: RawParams): { filters: Subscrip
     const value = first(params[field])?.trim();
     if (!value) continue;
     if (hasControlCharacters(value)) problems.push({ field, problem: "invalid" });
-    else if (value.length > MAX_SEARCH_LENGTH) problems.push({ field, problem: "tooLong" });
+    else if (value.length > MAX_SEARCH_LENGTH) problems.push({ field, problem: "tooLong", max: MAX_SEARCH_LENGTH });
     else if (searchableLength(field, value) < MIN_SEARCH_LENGTH) problems.push({ field, problem: "tooShort" });
     else filters[field] = value;
   }
@@ -85,7 +91,8 @@ export function parseSubscriptionFilters(params: RawParams): { filters: Subscrip
   const produto = first(params.produto)?.trim();
   if (produto) {
     if (hasControlCharacters(produto)) problems.push({ field: "produto", problem: "invalid" });
-    else if (produto.length > 120) problems.push({ field: "produto", problem: "tooLong" });
+    else if (produto.length > MAX_PRODUCT_LENGTH)
+      problems.push({ field: "produto", problem: "tooLong", max: MAX_PRODUCT_LENGTH });
     else filters.produto = produto;
   }
 

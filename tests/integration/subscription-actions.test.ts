@@ -10,6 +10,7 @@ import {
 } from "@/app/actions/subscription-actions";
 import { POST } from "@/app/api/fabricante/assinaturas/[serial]/acoes/route";
 import { releaseExpiredSuspensions } from "@/lib/data/subscription-transitions";
+import { MAX_BULK_SERIALS } from "@/lib/validation/subscription-actions";
 import type { Database } from "@/lib/db/connection";
 import {
   createAccount,
@@ -351,6 +352,13 @@ describe("bulk", () => {
     expect(await bulkSubscriptionAction(null, form({ action: "SUSPEND", reasonId: reasons.plain.id }))).toMatchObject({
       ok: false,
       fieldErrors: { serials: ["Selecione pelo menos um número de série."] },
+    });
+    const tooMany = Array.from({ length: MAX_BULK_SERIALS + 1 }, (_, i) => `AAAA-BBBB-CCCC-${String(i).padStart(4, "0")}`);
+    expect(
+      await bulkSubscriptionAction(null, form({ action: "SUSPEND", serials: tooMany, reasonId: reasons.plain.id })),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { serials: [`Selecione no máximo ${MAX_BULK_SERIALS} números de série por vez.`] },
     });
   });
 

@@ -3,6 +3,7 @@ import {
   DEFAULT_FILTERS,
   filtersToQuery,
   hasActiveFilters,
+  MAX_SEARCH_LENGTH,
   parseSubscriptionFilters,
 } from "@/lib/validation/subscription-filters";
 
@@ -56,7 +57,7 @@ describe("parseSubscriptionFilters", () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { field: "cliente", problem: "tooShort" },
-        { field: "serie", problem: "tooLong" },
+        { field: "serie", problem: "tooLong", max: MAX_SEARCH_LENGTH },
         { field: "status", problem: "invalid" },
         { field: "expiraDe", problem: "invalidDate" },
         { field: "expiraAte", problem: "invalidDate" },
