@@ -1,8 +1,7 @@
 // CSV text the way Excel pt-BR and LibreOffice open it without an import dialog: UTF-8 with a BOM,
 // ";" by default (Brazilian Excel uses "," as the decimal separator), CRLF line ends, a field
 // quoted only when it needs to be (papaparse's unparse), every cell neutralized against formulas.
-import Papa from "papaparse";
-import { neutralizeCell, startsLikeFormula } from "./neutralize-cell";
+import { neutralizeCell } from "./neutralize-cell";
 
 export const CSV_BOM = "\uFEFF";
 export const CSV_NEWLINE = "\r\n";
@@ -11,13 +10,10 @@ export const CSV_DELIMITERS = [";", ","] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 export const DEFAULT_CSV_DELIMITER: CsvDelimiter = ";";
 
-const UNPARSE_OPTIONS = { newline: CSV_NEWLINE, quotes: false, header: false } as const;
-
 /**
  * What makes papaparse's unparse quote a field (with `quotes: false`): a CR, LF, double quote or
- * BOM (its BAD_DELIMITERS), the delimiter, or a space at either end. A row with none of these is
- * written by unparse as its cells joined by the delimiter, which is what the fast path does; any
- * other row goes through unparse itself. tests/unit/csv-text.test.ts holds the two to the same bytes.
+ * BOM (its BAD_DELIMITERS), the delimiter, or a space at either end. tests/unit/csv-text.test.ts
+ * holds csvLines to papaparse's own bytes; the byte writer (csv-byte-writer.ts) to csvCell.
  */
 const NEEDS_QUOTES: Record<CsvDelimiter, RegExp> = {
   ";": /[;"\r\n\uFEFF]|^ | $/,
@@ -30,23 +26,15 @@ export function parseCsvDelimiter(value: string | string[] | undefined): CsvDeli
   return (CSV_DELIMITERS as readonly unknown[]).includes(value) ? (value as CsvDelimiter) : null;
 }
 
-/** The row itself when no cell needs neutralizing (the common case), else a neutralized copy. */
-function neutralizeRow(row: readonly string[]): readonly string[] {
-  for (let i = 0; i < row.length; i++) {
-    if (startsLikeFormula(row[i]!)) return row.map(neutralizeCell);
-  }
-  return row;
+/** One cell as the file holds it: neutralized, then quoted (inner quotes doubled) when it needs it. */
+export function csvCell(value: string, delimiter: CsvDelimiter): string {
+  const cell = neutralizeCell(value);
+  return NEEDS_QUOTES[delimiter].test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** CSV lines for these rows, each ending with CRLF (an empty string for no rows). */
 export function csvLines(rows: readonly (readonly string[])[], delimiter: CsvDelimiter): string {
-  const needsQuotes = NEEDS_QUOTES[delimiter];
-  const options = { ...UNPARSE_OPTIONS, delimiter };
   let text = "";
-  for (const row of rows) {
-    const cells = neutralizeRow(row);
-    const quoted = cells.some((cell) => needsQuotes.test(cell));
-    text += (quoted ? Papa.unparse([cells as string[]], options) : cells.join(delimiter)) + CSV_NEWLINE;
-  }
+  for (const row of rows) text += row.map((cell) => csvCell(cell, delimiter)).join(delimiter) + CSV_NEWLINE;
   return text;
 }

@@ -4,6 +4,7 @@ import { CSV_DELIMITERS, csvLines, parseCsvDelimiter } from "@/lib/csv/csv-text"
 import { formatCsvDate } from "@/lib/csv/format-date";
 import { neutralizeCell } from "@/lib/csv/neutralize-cell";
 import { formatDate } from "@/lib/format";
+import { mulberry32 } from "../support/seeded-random";
 
 describe("neutralizeCell", () => {
   it.each(["=1+1", "+5511999", "-2", "@SUM(A1)", "\tcmd", "\rcmd", "=1\n+2", "-\r\n=HYPERLINK()"])(
@@ -20,16 +21,6 @@ describe("neutralizeCell", () => {
     },
   );
 });
-
-/** A small seeded generator: integers in [0, n). */
-function mulberry32(seed: number) {
-  return (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 describe("csvLines", () => {
   const awkward = [
