@@ -10,6 +10,7 @@ import { migrate, MigrationError } from "./lib/db/migrator";
 import { describeTarget } from "./lib/db/target";
 import { parseServerEnv } from "./lib/env.server";
 import { closeLicenseDb, getLicenseDb } from "./lib/data/license-db";
+import { closeExportPools } from "./lib/data/subscription-export-copy";
 import { createLicenseApi } from "./lib/license/api";
 import { startCounterPurge } from "./lib/license/counter-purge";
 import { createLicenseNodeHandler, isLicenseApiRequest } from "./lib/license/node-handler";
@@ -81,7 +82,7 @@ async function main() {
     stopCounterPurge();
     stopSweeper();
     server.close();
-    Promise.all([closeLicenseDb(), db.close()]).finally(() => process.exit(0));
+    Promise.all([closeLicenseDb(), db.close(), closeExportPools()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -1,73 +1,78 @@
-// Turns batches of rows into the bytes of a CSV download as the client reads them: nothing is read
-// from the database faster than the client takes it, and a client that goes away (request signal
-// or stream cancel) stops the batches before the next query.
+// The bytes of a CSV download, as the client reads them: the BOM and header row at once (the first
+// byte doesn't wait for the database's sort), then the rows, written into 64 KB chunks as the lines
+// arrive. When the client lags (QUEUED_CHUNKS chunks waiting) the line source is paused, so nothing
+// is read from the database faster than the client takes it and memory stays flat; a client that
+// goes away (request signal or stream cancel) closes the source, which stops the database work.
+import { CsvByteWriter } from "@/lib/csv/csv-byte-writer";
 import { CSV_BOM, csvLines, type CsvDelimiter } from "@/lib/csv/csv-text";
+import type { ExportLineHandler, ExportLineSource } from "@/lib/data/subscription-export";
 import { newRequestId } from "@/lib/request-id";
 
-type Batches<Row> = AsyncGenerator<Row[], void, undefined>;
+/** Chunks (of 64 KB) waiting for the client before the source is paused. */
+const QUEUED_CHUNKS = 4;
 
-export function csvResponseStream<Row>(options: {
+export function csvResponseStream(options: {
   header: string[];
-  /** The first batch, already read (so that a failing query is an error response, not a cut file). */
-  first: Row[];
-  rest: Batches<Row>;
-  toCells: (row: Row) => string[];
+  source: ExportLineSource;
+  /** The writer of one line into the byte writer (subscription-csv-rows.ts). */
+  rowWriter: (writer: CsvByteWriter) => ExportLineHandler;
   delimiter: CsvDelimiter;
   signal?: AbortSignal;
 }): ReadableStream<Uint8Array> {
-  const { header, rest, toCells, delimiter, signal } = options;
-  let first: Row[] | null = options.first;
-  const encoder = new TextEncoder();
-  const encode = (rows: Row[]) => encoder.encode(csvLines(rows.map(toCells), delimiter));
+  const { header, source, rowWriter, delimiter, signal } = options;
   let stopped = false;
+  /** Ends the reading once, whatever ended the download; false when it had ended already. */
   const stop = () => {
-    if (stopped) return;
+    if (stopped) return false;
     stopped = true;
-    signal?.removeEventListener("abort", stop);
-    rest.return(undefined).catch(() => undefined);
+    signal?.removeEventListener("abort", abort);
+    source.close().catch((error: unknown) => console.error("[export] closing the rows failed:", error));
+    return true;
   };
-  signal?.addEventListener("abort", stop, { once: true });
+  let abort = () => void stop();
 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(CSV_BOM + csvLines([header], delimiter)));
-        if (first!.length) controller.enqueue(encode(first!));
-        first = null; // garbage from now on, not held by this closure for the whole download
-      },
-      async pull(controller) {
-        if (stopped || signal?.aborted) {
-          stop();
-          closeQuietly(controller);
-          return;
-        }
-        try {
-          const { value, done } = await rest.next();
-          if (done || stopped) {
-            stop();
-            // After a cancel the stream is closed already; after an abort nobody reads the end.
-            closeQuietly(controller);
-          } else {
-            controller.enqueue(encode(value));
-          }
-        } catch (error) {
-          stop();
+        const fail = (error: unknown) => {
+          if (!stop()) return;
           // The headers are gone already: the download fails in the browser, the log says why.
           console.error(`[export] request ${newRequestId()} failed while streaming:`, error);
           controller.error(error);
-        }
+        };
+        // After an abort nobody reads the end, but whoever holds the body sees it end.
+        abort = () => {
+          if (stop()) controller.close();
+        };
+        const writer = new CsvByteWriter(delimiter, (chunk) => {
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 0) <= 0) source.pause();
+        });
+        controller.enqueue(Buffer.from(CSV_BOM + csvLines([header], delimiter), "utf8"));
+        if (signal?.aborted) return abort();
+        signal?.addEventListener("abort", abort, { once: true });
+        const writeRow = rowWriter(writer);
+        // Called from the database socket's data handler: an exception must not escape into it.
+        source.start((line, start, end) => {
+          if (stopped) return;
+          try {
+            writeRow(line, start, end);
+          } catch (error) {
+            fail(error);
+          }
+        });
+        source.finished.then(() => {
+          if (stopped) return;
+          writer.flush();
+          stop();
+          controller.close();
+        }, fail);
       },
-      cancel: stop,
+      pull() {
+        if (!stopped) source.resume();
+      },
+      cancel: () => void stop(),
     },
-    // At most one encoded batch waits for a slow client.
-    { highWaterMark: 1 },
+    { highWaterMark: QUEUED_CHUNKS },
   );
-}
-
-function closeQuietly(controller: ReadableStreamDefaultController<Uint8Array>) {
-  try {
-    controller.close();
-  } catch {
-    // already closed or cancelled
-  }
 }

@@ -1,10 +1,7 @@
-// One export row → its CSV cells. The texts of the user's locale (pt-BR by default) are read from
-// the message catalogs once per export; the status always comes from deriveDisplayStatus.
+// The export's columns and the texts its cells use, in the user's language (pt-BR by default),
+// read from the message catalogs once per export (subscription-csv-rows.ts writes the rows).
 import { getTranslations } from "next-intl/server";
-import { formatCsvDate } from "@/lib/csv/format-date";
-import type { SubscriptionExportRow } from "@/lib/data/subscription-export";
-import { formatDocument } from "@/lib/domain/documents";
-import { deriveDisplayStatus, type Badge, type Situation } from "@/lib/domain/subscription-status";
+import type { Badge, Situation } from "@/lib/domain/subscription-status";
 
 /** Column order of the file; texts in the "export.columns" namespace. */
 export const EXPORT_COLUMNS = [
@@ -36,9 +33,9 @@ export type SubscriptionCsvLabels = {
   situation: Record<Exclude<Situation, "TOLERANCIA">, string>;
   /** "Expira definitivamente em N dias". */
   tolerance: (days: number) => string;
-  customerType: Record<SubscriptionExportRow["customer_type"], string>;
-  plan: Record<SubscriptionExportRow["plan"], string>;
-  billing: Record<SubscriptionExportRow["billing_state"], string>;
+  customerType: Record<"LOJISTA" | "PROFISSIONAL", string>;
+  plan: Record<"MENSAL" | "ANUAL", string>;
+  billing: Record<"ATIVA" | "PAUSADA" | "ENCERRADA", string>;
 };
 
 export async function subscriptionCsvLabels(): Promise<SubscriptionCsvLabels> {
@@ -58,43 +55,5 @@ export async function subscriptionCsvLabels(): Promise<SubscriptionCsvLabels> {
     customerType: { LOJISTA: tc("accountKind.LOJISTA"), PROFISSIONAL: tc("accountKind.PROFISSIONAL") },
     plan: { MENSAL: t("plan.MENSAL"), ANUAL: t("plan.ANUAL") },
     billing: { ATIVA: t("billing.ATIVA"), PAUSADA: t("billing.PAUSADA"), ENCERRADA: t("billing.ENCERRADA") },
-  };
-}
-
-const BLOCKED = new Set(["SUSPENSA", "CANCELADA"]);
-
-/** The cells of one row, in EXPORT_COLUMNS order, for an export taken at `now`. */
-export function subscriptionCsvCells(labels: SubscriptionCsvLabels, now: Date): (row: SubscriptionExportRow) => string[] {
-  const toleranceTexts = new Map<number, string>();
-  const tolerance = (days: number) => {
-    let text = toleranceTexts.get(days);
-    if (text === undefined) toleranceTexts.set(days, (text = labels.tolerance(days)));
-    return text;
-  };
-  return (row) => {
-    const display = deriveDisplayStatus({ status: row.status, expiresAt: new Date(row.expires_at) }, row.grace_days, now);
-    const blocked = BLOCKED.has(row.status);
-    return [
-      row.customer_name,
-      formatDocument(row.customer_document),
-      labels.customerType[row.customer_type],
-      row.customer_city,
-      row.customer_state,
-      row.serial_number,
-      row.product,
-      labels.plan[row.plan],
-      labels.badge[display.badge],
-      display.situation === "TOLERANCIA" ? tolerance(display.toleranceDaysLeft ?? 1) : labels.situation[display.situation],
-      blocked ? (row.reason_label ?? "") : "",
-      blocked ? (row.block_description ?? "") : "",
-      row.machine_name ?? "",
-      formatCsvDate(row.activated_at),
-      formatCsvDate(row.last_seen_at),
-      String(row.swaps_30d),
-      formatCsvDate(row.started_at),
-      formatCsvDate(row.expires_at),
-      formatCsvDate(display.toleranceEndsAt),
-      labels.billing[row.billing_state],
-    ];
   };
 }

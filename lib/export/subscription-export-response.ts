@@ -4,13 +4,14 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { parseCsvDelimiter } from "@/lib/csv/csv-text";
-import { subscriptionExportBatches } from "@/lib/data/subscription-export";
+import { openSubscriptionExport } from "@/lib/data/subscription-export";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
 import { AppError } from "@/lib/errors";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { csvResponseStream } from "./csv-response-stream";
 import { attachmentDisposition, exportFileName } from "./export-file-name";
-import { subscriptionCsvCells, subscriptionCsvLabels } from "./subscription-csv-format";
+import { subscriptionCsvLabels } from "./subscription-csv-format";
+import { subscriptionCsvRowWriter } from "./subscription-csv-rows";
 
 /** Any query string: the filters are parsed leniently by parseSubscriptionFilters. */
 export const exportQuerySchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
@@ -34,14 +35,12 @@ export async function subscriptionExportResponse(args: {
   const { filters } = parseSubscriptionFilters(query);
   const now = new Date();
   const labels = await subscriptionCsvLabels();
-  const batches = subscriptionExportBatches(scope, filters, { now, signal: request.signal });
-  // Read the first batch before answering: a failing query becomes an error response.
-  const first = await batches.next();
+  // Resolves once the database has accepted the query: a failing query is an error response.
+  const source = await openSubscriptionExport(scope, filters, { now });
   const body = csvResponseStream({
     header: labels.header,
-    first: first.done ? [] : first.value,
-    rest: batches,
-    toCells: subscriptionCsvCells(labels, now),
+    source,
+    rowWriter: (writer) => subscriptionCsvRowWriter(labels, now, writer),
     delimiter,
     signal: request.signal,
   });

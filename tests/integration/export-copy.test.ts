@@ -1,0 +1,122 @@
+// The export's PostgreSQL path (one COPY … TO STDOUT per export): its lines are the ones the
+// PGlite path writes, a refused statement is an error before any byte, and a client that leaves
+// stops the statement, closes its connection and leaves the pool whole.
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/fabricante/assinaturas/exportar/route";
+import { copyTextLine } from "@/lib/csv/copy-text";
+import { openSubscriptionExport } from "@/lib/data/subscription-export";
+import { EXPORT_CONNECTIONS, openCopyExport } from "@/lib/data/subscription-export-copy";
+import type { Database } from "@/lib/db/connection";
+import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
+import { createManySerials } from "../support/export-fixture";
+import { signInAs } from "../support/next-runtime";
+import { testDatabase, testDatabaseName } from "../support/test-database";
+
+let db: Database;
+let url: string;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  url = process.env.DATABASE_URL!;
+});
+
+/** Every line of a COPY of `select`, as text. */
+async function copyLines(select: string, values: unknown[] = []): Promise<string[]> {
+  const source = await openCopyExport(url, select, values);
+  const lines: string[] = [];
+  source.start((bytes, start, end) => lines.push(bytes.toString("utf8", start, end)));
+  await source.finished;
+  return lines;
+}
+
+/** Backends of the test database running a COPY, other than this one. */
+async function runningCopies(): Promise<{ pid: number; state: string }[]> {
+  return db.sql.query(
+    `SELECT pid, state FROM pg_stat_activity
+      WHERE datname = $1 AND pid <> pg_backend_pid() AND query LIKE 'COPY (%'`,
+    [testDatabaseName()],
+  );
+}
+
+async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("COPY lines", () => {
+  it("are the lines the PGlite path writes, for every kind of value", async () => {
+    const values = [
+      "Ação; Ltda",
+      'Aspas "Duplas"',
+      "Quebra\nde linha\r\nCRLF",
+      "\tTab inicial e \\ barra",
+      "\\N",
+      "\b\f\v\u0001",
+      " espaços ",
+      "\uFEFFBOM 😀 中文",
+      "",
+      null,
+    ];
+    const select = `SELECT ${values.map((_, i) => `$${i + 1}::text`).join(", ")},
+                           date_part('epoch', timestamptz '2026-11-26 12:34:56.789123+00') * 1000,
+                           date_part('epoch', timestamptz '1969-12-31 23:59:59.5+00') * 1000, 15::int`;
+    const lines = await copyLines(select, values);
+    expect(lines).toEqual([copyTextLine([...values, 1795696496789.123, -500, 15])]);
+  });
+
+  it("bind every kind of parameter as a literal: quotes, backslashes, dates, numbers", async () => {
+    const values = ['O\'Brien \\ "x" $1', new Date("2026-11-26T03:00:00.000Z"), 42.5, null];
+    const lines = await copyLines("SELECT $1::text, $2::timestamptz = '2026-11-26T03:00:00Z', $3::float8, $4::text", values);
+    expect(lines).toEqual(['O\'Brien \\\\ "x" $1\tt\t42.5\t\\N\n']);
+  });
+});
+
+describe("a statement PostgreSQL refuses", () => {
+  it("is an error before any byte of the file, and gives its connection back", async () => {
+    const { filters } = parseSubscriptionFilters({});
+    const scope = { kind: "manufacturer", accountId: "nao-e-um-uuid", graceDays: 15 } as const;
+    for (let i = 0; i <= EXPORT_CONNECTIONS; i++) {
+      await expect(openSubscriptionExport(scope, filters, { now: new Date() })).rejects.toMatchObject({ code: "22P02" });
+    }
+    expect(await copyLines("SELECT 1")).toEqual(["1\n"]);
+  });
+});
+
+describe("a client that leaves mid-download", () => {
+  it("cancels the COPY, closes its connection (never reused) and leaves the pool whole", async () => {
+    const { staff } = await createManySerials(db, 150_000);
+    signInAs(staff.fabricante.id, { accountId: staff.account.id });
+    const controller = new AbortController();
+    const response = await GET(
+      new NextRequest("http://localhost/api/fabricante/assinaturas/exportar", { signal: controller.signal }),
+    );
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    let bytes = (await reader.read()).value!.byteLength;
+    bytes += (await reader.read()).value!.byteLength;
+    // The client stops reading: the stream pauses the socket, PostgreSQL waits to send.
+    const [copy] = await waitFor(runningCopies, (rows) => rows.length > 0 && rows[0]!.state === "active");
+    expect(copy, "the COPY is running when the client leaves").toMatchObject({ state: "active" });
+
+    const abortedAt = Date.now();
+    controller.abort();
+    const left = await waitFor(
+      () => db.sql.query("SELECT pid FROM pg_stat_activity WHERE pid = $1", [copy!.pid]),
+      (rows) => rows.length === 0,
+    );
+    expect(left, "the backend is gone, not idle in the pool").toEqual([]);
+    expect(Date.now() - abortedAt).toBeLessThan(5000);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
+    expect(bytes, "far from the whole file").toBeLessThan(5_000_000);
+    expect(await runningCopies()).toEqual([]);
+
+    // Every connection of the pool can be had again at once (a leaked one would wait 60 s).
+    const exports = Array.from({ length: EXPORT_CONNECTIONS }, () => copyLines("SELECT pg_sleep(0.2), 1"));
+    expect(await Promise.all(exports)).toEqual(Array.from({ length: EXPORT_CONNECTIONS }, () => ["\t1\n"]));
+  }, 60_000);
+});

@@ -1,0 +1,63 @@
+// Exportar, read back, on embedded PGlite (the database when DATABASE_URL is unset): the same
+// round trip as on PostgreSQL, through the keyset path, and that path's own batch boundaries.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFieldValue } from "@/lib/csv/copy-text";
+import { EXPORT_FIELDS, subscriptionExportSql } from "@/lib/data/subscription-export";
+import { openKeysetExport } from "@/lib/data/subscription-export-keyset";
+import { getDatabase } from "@/lib/db/connection";
+import { migrate } from "@/lib/db/migrator";
+import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
+import { createManySerials, serialsInListOrder } from "../support/export-fixture";
+import { exportRoundTripSuite } from "../support/export-roundtrip-suite";
+
+const SERIAL = EXPORT_FIELDS.findIndex(([name]) => name === "serial_number");
+let postgresUrl: string | undefined;
+
+// Registered before the suite's hooks, so the app opens PGlite; test-database.ts closes it.
+beforeAll(async () => {
+  postgresUrl = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DATA_DIR = "memory://export-roundtrip-pglite";
+  const db = await getDatabase();
+  expect(db.target.kind).toBe("pglite");
+  await migrate(db.sql);
+});
+afterAll(() => {
+  process.env.DATABASE_URL = postgresUrl;
+  delete process.env.PGLITE_DATA_DIR;
+});
+
+exportRoundTripSuite();
+
+describe("Exportar on PGlite reads keyset batches", () => {
+  async function openTinyBatches(count: number) {
+    const db = await getDatabase();
+    const { scope } = await createManySerials(db, count);
+    const now = new Date();
+    const { filters } = parseSubscriptionFilters({});
+    const sql = subscriptionExportSql(scope, filters, now, { keyset: true });
+    const source = await openKeysetExport(db.sql, sql, { now, batchSize: 7 });
+    return { db, scope, source };
+  }
+
+  it("lands on every kind of boundary (inside one name, between namesakes) in the list's order", async () => {
+    const { db, scope, source } = await openTinyBatches(700);
+    const serials: (string | null)[] = [];
+    source.start((bytes, start, end) =>
+      serials.push(copyFieldValue(bytes.toString("utf8", start, end - 1).split("\t")[SERIAL]!)),
+    );
+    await source.finished;
+    expect(serials).toEqual(await serialsInListOrder(db, scope));
+  });
+
+  it("hands over no line after close, and settles", async () => {
+    const { source } = await openTinyBatches(300);
+    let lines = 0;
+    source.start(() => {
+      if (++lines === 10) void source.close();
+    });
+    await source.finished;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toBe(10);
+  });
+});
