@@ -14,10 +14,16 @@ export function withApplicationName(databaseUrl: string): string {
   return url.toString();
 }
 
-export async function startServer(databaseUrl: string, port: number): Promise<RunningServer> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  options: { cpuProfileDir?: string } = {},
+): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${port}`;
+  // --cpu-prof writes the server's profile when it exits (SIGTERM below ends it cleanly).
+  const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   // node --import tsx: one process, so its pid is the server's and /proc shows its memory.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

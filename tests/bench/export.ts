@@ -2,6 +2,7 @@
 // PostgreSQL's own floor (psql's \copy of the same SELECT), in the same run.
 //   npm run bench:export -- [--database URL] [--email E] [--synthetic-database URL]
 //                           [--filter "status=EXPIRADA"] [--runs 3] [--port 3590] [--encoding gzip]
+//                           [--cpu-prof DIR] (the server's CPU profile, written when it stops)
 // Needs a production build (`npx next build`; NEXT_DIST_DIR picks another build folder) and
 // `psql`. Prints one table row per dataset: rows per second, time to first byte and the server's
 // peak RSS growth (medians of --runs), and how fast an aborted download stops the database work.
@@ -9,6 +10,7 @@ import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import pg from "pg";
 import { subscriptionExportSql } from "@/lib/data/subscription-export";
+import { inlineParameters } from "@/lib/data/subscription-export-copy";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { measureCopy, measureDisconnect, measureExport, type CopyMeasure, type ExportMeasure } from "./export-measure";
@@ -25,6 +27,7 @@ const { values: options } = parseArgs({
     runs: { type: "string", default: "3" },
     port: { type: "string", default: "3590" },
     encoding: { type: "string", default: "identity" },
+    "cpu-prof": { type: "string" },
   },
 });
 
@@ -37,17 +40,6 @@ type Row = {
 };
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
-
-/** The SELECT with its bound parameters written in, for psql. */
-function inlineParams(sql: string, values: unknown[]): string {
-  const literal = (value: unknown): string => {
-    if (value instanceof Date) return `'${value.toISOString()}'`;
-    if (typeof value === "number") return String(value);
-    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-    return `'${String(value).replaceAll("'", "''")}'`;
-  };
-  return sql.replace(/\$(\d+)\b/g, (_, n: string) => literal(values[Number(n) - 1]));
-}
 
 async function managedAccount(databaseUrl: string, email: string): Promise<{ scope: SubscriptionScope; name: string }> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -68,9 +60,9 @@ async function benchDataset(label: string, databaseUrl: string, email: string): 
   const { scope, name } = await managedAccount(databaseUrl, email);
   const { filters } = parseSubscriptionFilters(Object.fromEntries(new URLSearchParams(options.filter)));
   const { select, conditions, params, order } = subscriptionExportSql(scope, filters, new Date());
-  const copySelect = inlineParams(`${select} WHERE ${conditions.join(" AND ")} ${order}`, params.values);
+  const copySelect = inlineParameters(`${select} WHERE ${conditions.join(" AND ")} ${order}`, params.values);
   console.log(`\n[${label}] ${name} (${email}) — starting the server on port ${options.port}…`);
-  const server = await startServer(databaseUrl, Number(options.port));
+  const server = await startServer(databaseUrl, Number(options.port), { cpuProfileDir: options["cpu-prof"] });
   try {
     const cookie = await signIn(server.baseUrl, email, options.password);
     const monitor = new pg.Client({ connectionString: databaseUrl });
