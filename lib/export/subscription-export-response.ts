@@ -35,7 +35,14 @@ export async function subscriptionExportResponse(args: {
   const { filters } = parseSubscriptionFilters(query);
   const now = new Date();
   const labels = await subscriptionCsvLabels();
+  const headers = {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": attachmentDisposition(exportFileName(accountName, now, t("fileNameFallback"))),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
   // Resolves once the database has accepted the query: a failing query is an error response.
+  // Nothing that could throw comes between this and the stream, which closes the source.
   const source = await openSubscriptionExport(scope, filters, { now });
   const body = csvResponseStream({
     header: labels.header,
@@ -44,12 +51,5 @@ export async function subscriptionExportResponse(args: {
     delimiter,
     signal: request.signal,
   });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": attachmentDisposition(exportFileName(accountName, now, t("fileNameFallback"))),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return new Response(body, { headers });
 }

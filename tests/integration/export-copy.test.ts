@@ -10,6 +10,7 @@ import { EXPORT_CONNECTIONS, openCopyExport } from "@/lib/data/subscription-expo
 import type { Database } from "@/lib/db/connection";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { createManySerials } from "../support/export-fixture";
+import { allowConsoleErrors } from "../support/fail-on-console-error";
 import { signInAs } from "../support/next-runtime";
 import { testDatabase, testDatabaseName } from "../support/test-database";
 
@@ -84,6 +85,24 @@ describe("a statement PostgreSQL refuses", () => {
       await expect(openSubscriptionExport(scope, filters, { now: new Date() })).rejects.toMatchObject({ code: "22P02" });
     }
     expect(await copyLines("SELECT 1")).toEqual(["1\n"]);
+  });
+
+  it("is a 500 JSON answer with a request id from the route, not a cut file", async () => {
+    allowConsoleErrors();
+    const { staff } = await createManySerials(db, 10);
+    signInAs(staff.fabricante.id, { accountId: staff.account.id });
+    // A column only the export reads goes missing: PostgreSQL refuses the COPY at once.
+    await db.sql.query("ALTER TABLE activations RENAME COLUMN machine_name TO machine_name_gone");
+    try {
+      const response = await GET(new NextRequest("http://localhost/api/fabricante/assinaturas/exportar"));
+      expect(response.status).toBe(500);
+      expect(response.headers.get("content-type")).toContain("application/json");
+      const body = (await response.json()) as { error: { code: string; requestId: string } };
+      expect(body.error.code).toBe("INTERNAL");
+      expect(body.error.requestId).toBeTruthy();
+    } finally {
+      await db.sql.query("ALTER TABLE activations RENAME COLUMN machine_name_gone TO machine_name");
+    }
   });
 });
 
