@@ -3,30 +3,8 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import Papa from "papaparse";
+import { HEADER } from "../support/export-header";
 import { expect, test } from "./fixtures";
-
-const HEADER = [
-  "Cliente",
-  "CNPJ/CPF",
-  "Tipo",
-  "Cidade",
-  "UF",
-  "Número de Série",
-  "Produto",
-  "Plano",
-  "Status",
-  "Situação",
-  "Motivo",
-  "Descrição do motivo",
-  "Nome da Máquina",
-  "Ativado em",
-  "Último acesso",
-  "Trocas (30 dias)",
-  "Início",
-  "Expira em",
-  "Fim da tolerância",
-  "Cobrança de renovação",
-];
 
 /** The number of serials the list says the filters select ("12 números de série em 5 clientes"). */
 async function listedSerials(page: Page): Promise<number> {

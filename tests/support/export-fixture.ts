@@ -17,28 +17,7 @@ import { createCustomer, createManufacturerWithStaff, createReason, createSubscr
 
 export const DAY = 24 * 60 * 60 * 1000;
 
-export const HEADER = [
-  "Cliente",
-  "CNPJ/CPF",
-  "Tipo",
-  "Cidade",
-  "UF",
-  "Número de Série",
-  "Produto",
-  "Plano",
-  "Status",
-  "Situação",
-  "Motivo",
-  "Descrição do motivo",
-  "Nome da Máquina",
-  "Ativado em",
-  "Último acesso",
-  "Trocas (30 dias)",
-  "Início",
-  "Expira em",
-  "Fim da tolerância",
-  "Cobrança de renovação",
-];
+export { HEADER } from "./export-header";
 
 const TRICKY_NAMES = [
   "Loja; Ponto e Vírgula",
