@@ -2,6 +2,7 @@
 // database, signed in through next-auth's own endpoints, and watched through /proc for its RSS.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { waitUntilHealthy } from "./bench-portal";
 
 export type RunningServer = { process: ChildProcess; pid: number; baseUrl: string; stop(): Promise<void> };
 
@@ -44,45 +45,8 @@ export async function startServer(
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { process: child, pid: child.pid!, baseUrl, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await stop();
-  throw new Error(`the server did not answer /api/health within 120 s:\n${output}`);
-}
-
-/** Signs in with e-mail and password; returns the Cookie header for later requests. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const index = pair!.indexOf("=");
-      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-    }
-  };
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ email, password, csrfToken, json: "true", callbackUrl: "/" }),
-  });
-  keep(login);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) {
-    throw new Error(`login as ${email} failed (${login.status})`);
-  }
-  return header();
+  await waitUntilHealthy(child, baseUrl, stop, () => output);
+  return { process: child, pid: child.pid!, baseUrl, stop };
 }
 
 /** Resident set size of a process in bytes (VmRSS). */

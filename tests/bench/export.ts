@@ -14,7 +14,8 @@ import { inlineParameters } from "@/lib/data/subscription-export-copy";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { measureCopy, measureDisconnect, measureExport, type CopyMeasure, type ExportMeasure } from "./export-measure";
-import { signIn, startServer } from "./export-server";
+import { signIn } from "./bench-portal";
+import { startServer } from "./export-server";
 
 const { values: options } = parseArgs({
   options: {

@@ -1,6 +1,7 @@
 // The list benchmark's real portal: a production build in its own dist dir, `tsx server.ts` on the
 // benchmark database, a next-auth sign-in, and timed page requests with the session's cookies.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { waitUntilHealthy } from "./bench-portal";
 
 export const BENCH_DIST_DIR = ".next-bench";
 
@@ -40,44 +41,8 @@ export async function startPortal(databaseUrl: string, port: number): Promise<Po
       child.once("exit", () => resolve());
       process.kill(-child.pid!, "SIGTERM");
     });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, pid: child.pid!, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await stop();
-  throw new Error(`the server did not answer /api/health within 120 s:\n${output}`);
-}
-
-/** Signs in through next-auth's credentials callback; returns the Cookie header to send. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const index = pair!.indexOf("=");
-      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-    }
-  };
-  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
-  });
-  keep(login);
-  if (![...jar.keys()].some((name) => name.includes("session-token")))
-    throw new Error(`login as ${email} failed (${login.status})`);
-  return header();
+  await waitUntilHealthy(child, baseUrl, stop, () => output);
+  return { baseUrl, pid: child.pid!, stop };
 }
 
 /** GETs a page and reads the whole streamed body; fails on anything but 200 with the marker. */

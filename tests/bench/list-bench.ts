@@ -18,7 +18,8 @@ import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters"
 import { benchAccount, benchCases, type BenchCase } from "./list-bench-cases";
 import { resultsMarkdown, summaryTable, type CaseResult } from "./list-bench-report";
 import { captureStatements, instrument, percentile, reportStatements, timeMs } from "./list-bench-sql";
-import { buildPortal, fetchPage, signIn, startPortal, type PortalServer } from "./list-bench-server";
+import { signIn } from "./bench-portal";
+import { buildPortal, fetchPage, startPortal, type PortalServer } from "./list-bench-server";
 
 const { values: options } = parseArgs({
   options: {
