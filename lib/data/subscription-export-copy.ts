@@ -6,6 +6,7 @@
 // statement and closes the connection once the database has stopped (or 5 s later).
 import net from "node:net";
 import pg from "pg";
+import { SESSION_OPTIONS } from "@/lib/db/connection";
 import type { ExportLineHandler, ExportLineSource } from "./subscription-export";
 
 /**
@@ -17,15 +18,24 @@ export const EXPORT_CONNECTIONS = 4;
 /**
  * Safety nets of every export connection, none of which changes the plan: the statement never
  * writes, gives up behind a lock, or outlives a very slow download by much; the database notices a
- * vanished server within seconds even while it is still sorting (and sending nothing).
+ * vanished server within seconds even while it is still sorting (and sending nothing). Sessions
+ * run in UTC like every other connection of the portal, so "the last 30 days" are the list's.
  */
 const CONNECTION_OPTIONS = [
+  SESSION_OPTIONS,
   "-c default_transaction_read_only=on",
   "-c lock_timeout=10s",
   "-c statement_timeout=30min",
   "-c idle_in_transaction_session_timeout=1min",
   "-c client_connection_check_interval=2s",
 ].join(" ");
+
+/**
+ * How long a download may stay paused (its client not reading) before it fails. While PostgreSQL is
+ * blocked sending to a paused socket it acts on no timeout or cancel, so without this a client that
+ * stops reading would hold an export connection for as long as it keeps its socket open.
+ */
+export const STALL_LIMIT_MS = 5 * 60_000;
 
 /** How long an export waits for a free connection before it fails. */
 const CONNECT_TIMEOUT_MS = 60_000;
@@ -147,7 +157,12 @@ function sendCancel(client: WireClient) {
   socket.once("connect", () => socket.end(request));
 }
 
-export async function openCopyExport(url: string, select: string, values: readonly unknown[]): Promise<ExportLineSource> {
+export async function openCopyExport(
+  url: string,
+  select: string,
+  values: readonly unknown[],
+  { stallLimitMs = STALL_LIMIT_MS }: { stallLimitMs?: number } = {},
+): Promise<ExportLineSource> {
   const client = (await exportPool(url).connect()) as WireClient;
   const copy = new CopyOutQuery(`COPY (${inlineParameters(select, values)}) TO STDOUT`);
   const socket = client.connection.stream;
@@ -155,10 +170,19 @@ export async function openCopyExport(url: string, select: string, values: readon
   let closing: Promise<void> | null = null;
   let released = false;
   let paused = false;
+  let stallTimer: NodeJS.Timeout | null = null;
+  let stalled: Error | null = null;
+  // A checked-out client has no error listener of the pool's: a connection lost without an
+  // ErrorResponse (network reset, failover) would be an uncaught 'error' event and end the process.
+  // The statement's own handleError still ends the export with the error.
+  const onClientError = (error: Error) => console.error("[export-db] connection lost during an export:", error.message);
+  client.on("error", onClientError);
   const release = (destroy: boolean) => {
     if (released) return;
     released = true;
+    if (stallTimer) clearTimeout(stallTimer);
     socket.resume();
+    client.removeListener("error", onClientError);
     client.release(destroy || undefined);
   };
   // The CopyOutResponse comes in the same packet as the first rows (or all of them): the lines
@@ -174,6 +198,7 @@ export async function openCopyExport(url: string, select: string, values: readon
   // hit the next statement; one that crossed the statement_timeout could too).
   const finished = copy.ended.then((error) => {
     if (!closing) release(error !== null);
+    if (stalled) throw stalled; // the file is cut short: the download must fail, not end
     if (error && !closing) throw error;
   });
   client.query(copy);
@@ -184,6 +209,20 @@ export async function openCopyExport(url: string, select: string, values: readon
     throw error;
   }
 
+  // Stops the statement; the connection is closed, never reused: stopped by the cancel, finished
+  // anyway or not stopped in time, the cancel may still reach whatever this backend runs next.
+  const close = () =>
+    (closing ??= (async () => {
+      copy.onLine = null;
+      early.length = 0;
+      if (released) return;
+      socket.resume(); // the rows still in flight are read and dropped, so the error can arrive
+      sendCancel(client);
+      const timer = new Promise<"timeout">((resolve) => setTimeout(resolve, CANCEL_GRACE_MS, "timeout").unref());
+      await Promise.race([copy.ended, timer]);
+      release(true);
+    })());
+
   return {
     start(onLine) {
       copy.onLine = onLine;
@@ -193,26 +232,20 @@ export async function openCopyExport(url: string, select: string, values: readon
     // Once the connection is back in the pool its socket is someone else's.
     pause() {
       paused = true;
-      if (!released) socket.pause();
+      if (released) return;
+      socket.pause();
+      stallTimer ??= setTimeout(() => {
+        stalled = new Error(`the client read nothing for ${stallLimitMs / 1000} s`);
+        void close();
+      }, stallLimitMs).unref();
     },
     resume() {
       paused = false;
+      if (stallTimer) clearTimeout(stallTimer);
+      stallTimer = null;
       if (!released) socket.resume();
     },
     finished,
-    close() {
-      return (closing ??= (async () => {
-        copy.onLine = null;
-        early.length = 0;
-        if (released) return;
-        socket.resume(); // the rows still in flight are read and dropped, so the error can arrive
-        sendCancel(client);
-        const timer = new Promise<"timeout">((resolve) => setTimeout(resolve, CANCEL_GRACE_MS, "timeout").unref());
-        await Promise.race([copy.ended, timer]);
-        // Closed, never reused: stopped by the cancel, finished anyway or not stopped in time, the
-        // cancel may still reach whatever this backend runs next.
-        release(true);
-      })());
-    },
+    close,
   };
 }

@@ -1,6 +1,7 @@
 // The export's PostgreSQL path (one COPY … TO STDOUT per export): its lines are the ones the
 // PGlite path writes, a refused statement is an error before any byte, and a client that leaves
 // stops the statement, closes its connection and leaves the pool whole.
+import net from "node:net";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/fabricante/assinaturas/exportar/route";
@@ -78,6 +79,10 @@ describe("COPY lines", () => {
 });
 
 describe("a statement PostgreSQL refuses", () => {
+  it("run in UTC, like every other connection (the swaps' 30 days are the list's)", async () => {
+    expect(await copyLines("SELECT current_setting('TimeZone')")).toEqual(["UTC\n"]);
+  });
+
   it("is an error before any byte of the file, and gives its connection back", async () => {
     const { filters } = parseSubscriptionFilters({});
     const scope = { kind: "manufacturer", accountId: "nao-e-um-uuid", graceDays: 15 } as const;
@@ -138,4 +143,77 @@ describe("a client that leaves mid-download", () => {
     const exports = Array.from({ length: EXPORT_CONNECTIONS }, () => copyLines("SELECT pg_sleep(0.2), 1"));
     expect(await Promise.all(exports)).toEqual(Array.from({ length: EXPORT_CONNECTIONS }, () => ["\t1\n"]));
   }, 60_000);
+});
+
+describe("a client that stops reading", () => {
+  it("fails the download after the stall limit and gives the connection back", async () => {
+    const source = await openCopyExport(url, "SELECT g FROM generate_series(1, 300000) g", [], { stallLimitMs: 300 });
+    let lines = 0;
+    source.start(() => {
+      lines++;
+      if (lines === 1000) source.pause(); // and never resume
+    });
+    await expect(source.finished).rejects.toThrow(/read nothing for 0.3 s/);
+    expect(lines).toBeLessThan(300_000);
+    expect((await runningCopies()).filter((copy) => copy.state === "active")).toEqual([]);
+    const exports = Array.from({ length: EXPORT_CONNECTIONS }, () => copyLines("SELECT 1"));
+    expect(await Promise.all(exports)).toEqual(Array.from({ length: EXPORT_CONNECTIONS }, () => ["1\n"]));
+  });
+
+  it("keeps going when it reads again before the limit", async () => {
+    const source = await openCopyExport(url, "SELECT g FROM generate_series(1, 50000) g", [], { stallLimitMs: 2000 });
+    let lines = 0;
+    source.start(() => {
+      lines++;
+      if (lines === 1000) {
+        source.pause();
+        setTimeout(() => source.resume(), 300);
+      }
+    });
+    await source.finished;
+    expect(lines).toBe(50_000);
+  });
+});
+
+describe("a connection lost without a word from PostgreSQL", () => {
+  it("fails the export, not the process", async () => {
+    allowConsoleErrors();
+    // A proxy between the portal and PostgreSQL that drops both sides mid-export (network reset,
+    // failover): node-pg sees the socket close with no ErrorResponse first.
+    const sockets: net.Socket[] = [];
+    const target = new URL(url);
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      client.pipe(upstream).pipe(client);
+      for (const socket of [client, upstream]) {
+        socket.on("error", () => undefined);
+        sockets.push(socket);
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const viaProxy = new URL(url);
+    viaProxy.hostname = "127.0.0.1";
+    viaProxy.port = String((proxy.address() as net.AddressInfo).port);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const source = await openCopyExport(
+        viaProxy.toString(),
+        "SELECT g, pg_sleep(CASE WHEN g % 1000 = 0 THEN 0.05 ELSE 0 END) FROM generate_series(1, 200000) g",
+        [],
+      );
+      let lines = 0;
+      source.start(() => {
+        lines++;
+        if (lines === 2000) for (const socket of sockets) socket.destroy();
+      });
+      await expect(source.finished).rejects.toThrow(/terminated|closed|ECONNRESET/i);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  }, 30_000);
 });
