@@ -8,7 +8,7 @@ import { FieldError } from "@/components/ui/field-error";
 import type { ReasonOption } from "@/lib/data/reasons";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { keepValuesAndSubmit } from "./action-form";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { fieldClass, ReasonFields } from "./reason-fields";
 
 const SELECTED = 'input[name="serials"][form="bulk-form"]:checked';

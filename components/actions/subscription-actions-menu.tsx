@@ -6,7 +6,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { ReasonOption } from "@/lib/data/reasons";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { ActionForm } from "./action-form";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 /**
  * The "Ações" menu of a serial (article: "Clique sobre o Número de Série e após, em Ações"): only

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useRef, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { deactivateMachine } from "@/app/actions/deactivate-machine";
 import { FieldError } from "@/components/ui/field-error";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { DEACTIVATION_NOTE_MAX } from "@/lib/validation/license-deactivation";
 
 type Props = { serialNumber: string; activation: { id: string; machineName: string } };
@@ -13,7 +14,7 @@ type Props = { serialNumber: string; activation: { id: string; machineName: stri
 export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
   const t = useTranslations("activations.deactivate");
   const router = useRouter();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const [state, formAction, pending] = useActionState(deactivateMachine, null);
   const id = useId();
@@ -23,6 +24,7 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
   // The page is refreshed only once the user has read the confirmation: the refreshed page no
   // longer shows this computer as active, so it no longer renders this dialog.
   function onClosed() {
+    setOpen(false);
     if (state?.ok) router.refresh();
   }
 
@@ -30,29 +32,21 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
     <>
       <button
         type="button"
-        onClick={() => dialogRef.current?.showModal()}
+        onClick={() => setOpen(true)}
         className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
       >
         {t("button")}
       </button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={`${id}-title`}
-        onClose={onClosed}
-        className="w-full max-w-lg rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
-          {t("title")}
-        </h2>
+      <ModalDialog open={open} title={t("title")} onClose={onClosed}>
         {state?.ok ? (
-          <div className="mt-4 space-y-4">
+          <div className="space-y-4">
             <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
               {t("success", { machineName: state.data.machineName })}
             </p>
             <div className="flex justify-end">
               <button
                 type="button"
-                onClick={() => dialogRef.current?.close()}
+                onClick={() => setOpen(false)}
                 className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
               >
                 {t("close")}
@@ -60,7 +54,7 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
             </div>
           </div>
         ) : (
-          <form action={formAction} noValidate className="mt-4 space-y-4">
+          <form action={formAction} noValidate className="space-y-4">
             <p className="text-sm text-slate-700">{t("intro", { machineName: activation.machineName })}</p>
             {formError && (
               <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -93,7 +87,7 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
             <div className="flex justify-end gap-2">
               <button
                 type="button"
-                onClick={() => dialogRef.current?.close()}
+                onClick={() => setOpen(false)}
                 className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
               >
                 {t("cancel")}
@@ -108,7 +102,7 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
             </div>
           </form>
         )}
-      </dialog>
+      </ModalDialog>
     </>
   );
 }
