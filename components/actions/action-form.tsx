@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type FormEvent } from "react";
-import { cancelSubscription, releaseSubscription, suspendSubscription } from "@/app/actions/subscription-actions";
+import { cancelSubscription, releaseSubscription, suspendSubscription } from "@/lib/actions/subscription-actions";
 import { FieldError } from "@/components/ui/field-error";
 import type { ReasonOption } from "@/lib/data/reasons";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";

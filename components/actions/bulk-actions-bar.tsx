@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { bulkSubscriptionAction, type BulkResultRow } from "@/app/actions/subscription-actions";
+import { bulkSubscriptionAction, type BulkResultRow } from "@/lib/actions/subscription-actions";
 import { FieldError } from "@/components/ui/field-error";
 import type { ReasonOption } from "@/lib/data/reasons";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { deactivateMachine } from "@/app/actions/deactivate-machine";
+import { deactivateMachine } from "@/lib/actions/deactivate-machine";
 import { FieldError } from "@/components/ui/field-error";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { DEACTIVATION_NOTE_MAX } from "@/lib/validation/license-deactivation";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { switchAccount } from "@/app/actions/switch-account";
+import { switchAccount } from "@/lib/actions/switch-account";
 import type { AccountKind } from "@/lib/domain/permissions";
 
 type AccountOption = { id: string; name: string; kind: AccountKind; isDefault: boolean };

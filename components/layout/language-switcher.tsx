@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "@/app/actions/set-locale";
+import { setLocale } from "@/lib/actions/set-locale";
 import { LOCALES } from "@/i18n/config";
 
 export async function LanguageSwitcher() {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { saveAccountSettings } from "@/app/actions/update-account-settings";
+import { saveAccountSettings } from "@/lib/actions/update-account-settings";
 import { FieldError } from "@/components/ui/field-error";
 import { GRACE_DAYS_RANGE, SWAP_LIMIT_RANGE, type AccountSettings } from "@/lib/validation/account-settings";
 

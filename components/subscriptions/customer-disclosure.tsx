@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition, type ReactNode, type SyntheticEvent } from "react";
-import { loadCustomerSerials } from "@/app/actions/load-customer-serials";
+import { loadCustomerSerials } from "@/components/subscriptions/load-customer-serials";
 
 type Customer = { id: string; name: string; document: string; serialCount: number };
 

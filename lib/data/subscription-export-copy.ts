@@ -7,7 +7,7 @@
 import net from "node:net";
 import pg from "pg";
 import { SESSION_OPTIONS } from "@/lib/db/connection";
-import type { ExportLineHandler, ExportLineSource } from "./subscription-export";
+import type { ExportLineHandler, ExportLineSource } from "./subscription-export-types";
 
 /**
  * Exports running at once per server process; more wait for a connection. Each holds its

@@ -6,7 +6,7 @@
 import { copyTextLine } from "@/lib/csv/copy-text";
 import type { SqlClient } from "@/lib/db/sql-client";
 import type { SqlParams } from "./sql-params";
-import { EXPORT_FIELDS, type ExportLineSource, type ExportQueryOptions } from "./subscription-export";
+import { EXPORT_FIELDS, type ExportLineSource, type ExportQueryOptions } from "./subscription-export-types";
 import { readAhead } from "./subscription-export-reader";
 
 /** Rows per query, and queries read ahead of the writer (the database works while Node writes). */

@@ -5,7 +5,7 @@
 // goes away (request signal or stream cancel) closes the source, which stops the database work.
 import { CsvByteWriter } from "@/lib/csv/csv-byte-writer";
 import { CSV_BOM, csvLines, type CsvDelimiter } from "@/lib/csv/csv-text";
-import type { ExportLineHandler, ExportLineSource } from "@/lib/data/subscription-export";
+import type { ExportLineHandler, ExportLineSource } from "@/lib/data/subscription-export-types";
 import { newRequestId } from "@/lib/request-id";
 
 /** Chunks (of 64 KB) waiting for the client before the source is paused. */

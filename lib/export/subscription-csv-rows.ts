@@ -4,7 +4,7 @@
 import { copyFieldValue } from "@/lib/csv/copy-text";
 import { csvCellBytes, type CsvByteWriter } from "@/lib/csv/csv-byte-writer";
 import { formatCsvDate } from "@/lib/csv/format-date";
-import { EXPORT_FIELDS, type ExportField, type ExportLineHandler } from "@/lib/data/subscription-export";
+import { EXPORT_FIELDS, type ExportField, type ExportLineHandler } from "@/lib/data/subscription-export-types";
 import { formatDocument } from "@/lib/domain/documents";
 import { deriveDisplayStatus, STORED_STATUSES, type StoredStatus } from "@/lib/domain/subscription-status";
 import type { SubscriptionCsvLabels } from "./subscription-csv-format";

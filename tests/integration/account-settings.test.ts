@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveAccountSettings } from "@/app/actions/update-account-settings";
+import { saveAccountSettings } from "@/lib/actions/update-account-settings";
 import { getAccountSettings } from "@/lib/data/account-settings";
 import { createAccount, createManufacturerWithStaff, createUser } from "../support/factories";
 import { revalidatedPaths, signInAs } from "../support/next-runtime";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { switchAccount } from "@/app/actions/switch-account";
+import { switchAccount } from "@/lib/actions/switch-account";
 import { ACCOUNT_COOKIE } from "@/lib/auth/account-cookie";
 import { getCurrentContext } from "@/lib/auth/context";
 import { loadUserContext } from "@/lib/data/accounts";

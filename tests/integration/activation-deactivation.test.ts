@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deactivateMachine } from "@/app/actions/deactivate-machine";
+import { deactivateMachine } from "@/lib/actions/deactivate-machine";
 import { createManufacturerWithStaff } from "../support/factories";
 import { signInAs } from "../support/next-runtime";
 import { testDatabase } from "../support/test-database";

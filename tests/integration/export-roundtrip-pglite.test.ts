@@ -2,7 +2,8 @@
 // round trip as on PostgreSQL, through the keyset path, and that path's own batch boundaries.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFieldValue } from "@/lib/csv/copy-text";
-import { EXPORT_FIELDS, subscriptionExportSql } from "@/lib/data/subscription-export";
+import { subscriptionExportSql } from "@/lib/data/subscription-export";
+import { EXPORT_FIELDS } from "@/lib/data/subscription-export-types";
 import { openKeysetExport } from "@/lib/data/subscription-export-keyset";
 import { getDatabase } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrator";

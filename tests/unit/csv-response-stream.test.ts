@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { copyTextLine } from "@/lib/csv/copy-text";
 import type { CsvByteWriter } from "@/lib/csv/csv-byte-writer";
-import type { ExportLineHandler, ExportLineSource } from "@/lib/data/subscription-export";
+import type { ExportLineHandler, ExportLineSource } from "@/lib/data/subscription-export-types";
 import { csvResponseStream } from "@/lib/export/csv-response-stream";
 import { allowConsoleErrors } from "../support/fail-on-console-error";
 import { plainCopyRows } from "../support/plain-copy-rows";
