@@ -7,7 +7,7 @@ import {
   cancelSubscription,
   releaseSubscription,
   suspendSubscription,
-} from "@/app/actions/subscription-actions";
+} from "@/lib/actions/subscription-actions";
 import { POST } from "@/app/api/fabricante/assinaturas/[serial]/acoes/route";
 import { releaseExpiredSuspensions } from "@/lib/data/subscription-transitions";
 import { MAX_BULK_SERIALS } from "@/lib/validation/subscription-actions";
