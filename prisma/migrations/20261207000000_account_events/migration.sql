@@ -37,3 +37,6 @@ ALTER TABLE "account_events" ADD CONSTRAINT "account_events_account_id_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "account_events" ADD CONSTRAINT "account_events_actor_user_id_fkey" FOREIGN KEY ("actor_user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AlterTable
+ALTER TABLE "subscription_events" ADD COLUMN "actor_label" VARCHAR(200);
