@@ -19,6 +19,7 @@ import { getSigningKey } from "./lib/license/signing-key";
 import { resolveClientIp } from "./lib/http/client-ip";
 import { bootstrapEnv } from "./lib/runtime/bootstrap-env";
 import { startSuspensionSweeper } from "./lib/runtime/suspension-sweeper";
+import { startWebhookWorkers } from "./lib/runtime/webhook-workers";
 
 const dev = process.argv.includes("--dev");
 const demo = process.argv.includes("--demo");
@@ -53,6 +54,9 @@ async function main() {
   const stopCounterPurge = startCounterPurge(db.sql);
   // Suspensions with a "suspender até" date are released when it passes (npm run sweep does it on demand).
   const stopSweeper = startSuspensionSweeper();
+  // The demo lets webhooks reach a receiver on this computer (npm run webhook:receiver).
+  if (demo) process.env.WEBHOOKS_ALLOW_LOCALHOST ??= "1";
+  const stopWebhooks = await startWebhookWorkers(db);
 
   const app = next({ dev, hostname: "localhost", port: env.PORT });
   await app.prepare();
@@ -82,7 +86,11 @@ async function main() {
     stopCounterPurge();
     stopSweeper();
     server.close();
-    Promise.all([closeLicenseDb(), db.close(), closeExportPools()]).finally(() => process.exit(0));
+    // Batches in flight are recorded before the database closes (at most the send timeout).
+    stopWebhooks()
+      .catch(() => undefined)
+      .then(() => Promise.all([closeLicenseDb(), db.close(), closeExportPools()]))
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);

@@ -57,6 +57,8 @@ describe("schema.prisma and prisma/migrations", () => {
       "status = 'SUSPENSA' and suspended_until is not null",
       "deactivation_cause = 'SWAP'",
       "deactivated_at is null",
+      "state = 'PENDING'",
+      "state = 'PENDING'",
     ]);
     expect(expected.foreignKeys.get("users_default_account_id_fkey")).toEqual({
       table: "users",

@@ -20,6 +20,11 @@ const HAND_WRITTEN = [
   "check accounts.accounts_swap_limit_check",
   "check activations.activations_deactivation_check",
   "check subscriptions.subscriptions_period_check",
+  "function webhook_iso",
+  "function webhook_enqueue_subscription_event",
+  "function webhook_enqueue_account_event",
+  "trigger subscription_events.subscription_events_webhooks",
+  "trigger account_events.account_events_webhooks",
 ];
 
 // ---------------------------------------------------------------------------------------------
