@@ -5,6 +5,7 @@ import enAuth from "@/messages/en/auth.json";
 import enCommon from "@/messages/en/common.json";
 import enErrors from "@/messages/en/errors.json";
 import enExport from "@/messages/en/export.json";
+import enHistory from "@/messages/en/history.json";
 import enHome from "@/messages/en/home.json";
 import enSettings from "@/messages/en/settings.json";
 import enSubscriptions from "@/messages/en/subscriptions.json";
@@ -15,6 +16,7 @@ import ptAuth from "@/messages/pt-BR/auth.json";
 import ptCommon from "@/messages/pt-BR/common.json";
 import ptErrors from "@/messages/pt-BR/errors.json";
 import ptExport from "@/messages/pt-BR/export.json";
+import ptHistory from "@/messages/pt-BR/history.json";
 import ptHome from "@/messages/pt-BR/home.json";
 import ptSettings from "@/messages/pt-BR/settings.json";
 import ptSubscriptions from "@/messages/pt-BR/subscriptions.json";
@@ -33,6 +35,7 @@ export const MESSAGES = {
     validation: ptValidation,
     activations: ptActivations,
     settings: ptSettings,
+    history: ptHistory,
   },
   en: {
     common: enCommon,
@@ -45,6 +48,7 @@ export const MESSAGES = {
     validation: enValidation,
     activations: enActivations,
     settings: enSettings,
+    history: enHistory,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

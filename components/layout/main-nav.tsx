@@ -31,6 +31,11 @@ export async function MainNav({ context }: { context: UserContext }) {
           {t("minhasAssinaturas")}
         </Link>
       )}
+      {hasPermission(context, "history.view") && (
+        <Link href="/historico" className={linkClass}>
+          {t("historico")}
+        </Link>
+      )}
     </nav>
   );
 }

@@ -1,5 +1,5 @@
-// The export on embedded PGlite: keyset batches on (customer search_text, customer id, serial
-// number). PGlite is one session shared by the whole process, so the export runs short queries
+// An export on embedded PGlite: keyset batches — for the subscriptions, on (customer search_text,
+// customer id, serial number); another export (Histórico da conta) brings its own key. PGlite is one session shared by the whole process, so the export runs short queries
 // and holds nothing (statement, cursor, transaction) between them — a long COPY or an open cursor
 // would stall every page meanwhile. Each row is written as the COPY text line PostgreSQL would
 // send, so the same CSV writer reads both.
@@ -13,31 +13,43 @@ import { readAhead } from "./subscription-export-reader";
 export const KEYSET_BATCH_SIZE = 2000;
 const READ_AHEAD = 2;
 
-type KeysetRow = Record<string, string | number | null> & { key_text: string; key_customer: string; serial_number: string };
+type KeysetRow = Record<string, string | number | null>;
 
-type ExportQuery = { select: string; conditions: string[]; params: SqlParams; order: string };
+/** How batches follow each other: the line's fields, the key of a row, the condition "after that key". */
+export type KeysetSpec = {
+  fields: readonly string[];
+  keyOf: (row: KeysetRow) => unknown[];
+  /** Given the key's placeholders ($n), the condition selecting the rows after it in `order`. */
+  after: (placeholders: string[]) => string;
+};
+
+// Serial numbers are unique, so (search_text, id, serial_number) orders the rows totally.
+const SUBSCRIPTION_KEYSET: KeysetSpec = {
+  fields: EXPORT_FIELDS.map(([name]) => name),
+  keyOf: (row) => [row.key_text, row.key_customer, row.serial_number],
+  after: ([text, customer, serial]) => `(c.search_text, c.id, s.serial_number) > (${text}, ${customer}::uuid, ${serial})`,
+};
+
+type ExportQuery = { select: string; conditions: string[]; params: SqlParams; order: string; keyset?: KeysetSpec };
 
 export async function openKeysetExport(
   sql: SqlClient,
-  { select, conditions, params, order }: ExportQuery,
+  { select, conditions, params, order, keyset = SUBSCRIPTION_KEYSET }: ExportQuery,
   options: ExportQueryOptions,
 ): Promise<ExportLineSource> {
   const batchSize = options.batchSize ?? KEYSET_BATCH_SIZE;
   const where = conditions.join("\n   AND ");
   const values = [...params.values, batchSize];
   const limit = `$${values.length}`;
-  const key = (n: number) => `$${values.length + n}`;
   const firstText = `${select}\n WHERE ${where}\n ${order}\n LIMIT ${limit}`;
-  // Serial numbers are unique, so (search_text, id, serial_number) orders the rows totally.
-  const nextText = `${select}
- WHERE ${where}
-   AND (c.search_text, c.id, s.serial_number) > (${key(1)}, ${key(2)}::uuid, ${key(3)})
- ${order}
- LIMIT ${limit}`;
-  const fetchAfter = (last: KeysetRow | null) =>
-    last
-      ? sql.query<KeysetRow>(nextText, [...values, last.key_text, last.key_customer, last.serial_number])
-      : sql.query<KeysetRow>(firstText, values);
+  const fetchAfter = (last: KeysetRow | null) => {
+    if (!last) return sql.query<KeysetRow>(firstText, values);
+    const key = keyset.keyOf(last);
+    const placeholders = key.map((_, n) => `$${values.length + n + 1}`);
+    const nextText = `${select}\n WHERE ${where}\n   AND ${keyset.after(placeholders)}\n ${order}\n LIMIT ${limit}`;
+    return sql.query<KeysetRow>(nextText, [...values, ...key]);
+  };
+  const { fields } = keyset;
 
   const stop = new AbortController();
   const batches = readAhead(fetchAfter, { batchSize, depth: READ_AHEAD, signal: stop.signal });
@@ -59,7 +71,7 @@ export async function openKeysetExport(
     try {
       while (!paused && !closed) {
         if (index < batch.length) {
-          const line = Buffer.from(copyTextLine(EXPORT_FIELDS.map(([name]) => batch[index]![name])), "utf8");
+          const line = Buffer.from(copyTextLine(fields.map((name) => batch[index]![name])), "utf8");
           index++;
           onLine(line, 0, line.length);
           continue;

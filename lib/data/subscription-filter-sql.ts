@@ -8,7 +8,7 @@ import type { SubscriptionScope } from "./subscription-scope";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
 
 /** Midnight in São Paulo (UTC−3; Brazil has had no daylight saving time since 2019). */
-function saoPauloDayStart(isoDate: string, addDays = 0): Date {
+export function saoPauloDayStart(isoDate: string, addDays = 0): Date {
   const start = new Date(`${isoDate}T00:00:00-03:00`);
   return new Date(start.getTime() + addDays * 24 * 60 * 60 * 1000);
 }

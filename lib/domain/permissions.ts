@@ -22,6 +22,9 @@ export const ACTIONS = [
   /** Minhas assinaturas: a lojista's or profissional's own serials, read-only. */
   "own-subscriptions.view",
   "own-subscriptions.export",
+  /** Histórico da conta: every event of the account's serials (a lojista's: of its own serials). */
+  "history.view",
+  "history.export",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -40,16 +43,22 @@ const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> =
     "subscriptions.release": FABRICANTE_ONLY,
     "activations.deactivate": FABRICANTE_ONLY,
     "account.settings": FABRICANTE_ONLY,
+    "history.view": EVERY_PROFILE,
+    "history.export": STAFF,
   },
   LOJISTA: {
     "dashboard.view": EVERY_PROFILE,
     "own-subscriptions.view": EVERY_PROFILE,
     "own-subscriptions.export": STAFF,
+    "history.view": EVERY_PROFILE,
+    "history.export": STAFF,
   },
   PROFISSIONAL: {
     "dashboard.view": EVERY_PROFILE,
     "own-subscriptions.view": EVERY_PROFILE,
     "own-subscriptions.export": STAFF,
+    "history.view": EVERY_PROFILE,
+    "history.export": STAFF,
   },
 };
 

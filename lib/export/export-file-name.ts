@@ -1,4 +1,4 @@
-// assinaturas-<conta>-<aaaa-mm-dd>.csv, and the Content-Disposition that names it in every browser.
+// assinaturas-<conta>-<aaaa-mm-dd>.csv (historico-… for Histórico da conta), and the Content-Disposition that names it in every browser.
 import { isoDateInSaoPaulo } from "@/lib/format";
 
 /** "Móveis Aurora Indústria" → "moveis-aurora-industria". */
@@ -14,8 +14,8 @@ export function accountSlug(name: string, fallback: string): string {
   return slug || fallback;
 }
 
-export function exportFileName(accountName: string, now: Date, fallback: string): string {
-  return `assinaturas-${accountSlug(accountName, fallback)}-${isoDateInSaoPaulo(now)}.csv`;
+export function exportFileName(accountName: string, now: Date, fallback: string, prefix = "assinaturas"): string {
+  return `${prefix}-${accountSlug(accountName, fallback)}-${isoDateInSaoPaulo(now)}.csv`;
 }
 
 export function attachmentDisposition(fileName: string): string {

@@ -3,6 +3,7 @@
 // deriveDisplayStatus's, the one place the rule lives.
 import { copyFieldValue } from "@/lib/csv/copy-text";
 import { csvCellBytes, type CsvByteWriter } from "@/lib/csv/csv-byte-writer";
+import { enumOf, labelsOf } from "@/lib/csv/copy-enum";
 import { formatCsvDate } from "@/lib/csv/format-date";
 import { EXPORT_FIELDS, type ExportField, type ExportLineHandler } from "@/lib/data/subscription-export-types";
 import { formatDocument } from "@/lib/domain/documents";
@@ -20,26 +21,6 @@ const CPF = Buffer.from("###.###.###-##");
 /** Room for a row beyond twice its line: separators, labels, dates. */
 const ROW_MARGIN = 1024;
 const BLOCKED: ReadonlySet<StoredStatus> = new Set(["SUSPENSA", "CANCELADA"]);
-
-/** The values an enum column may hold, as bytes, and what each stands for. */
-function enumOf<T>(entries: readonly (readonly [string, T])[]) {
-  const raws = entries.map(([raw]) => Buffer.from(raw));
-  const values = entries.map(([, value]) => value);
-  return (src: Buffer, start: number, end: number): T => {
-    next: for (let i = 0; i < raws.length; i++) {
-      const raw = raws[i]!;
-      if (raw.length !== end - start) continue;
-      for (let j = 0; j < raw.length; j++) if (raw[j] !== src[start + j]) continue next;
-      return values[i]!;
-    }
-    throw new Error(`unexpected value in an export line: ${src.toString("utf8", start, end)}`);
-  };
-}
-
-/** Enum column → its label as cell bytes. */
-function labelsOf(labels: Record<string, string>, writer: CsvByteWriter) {
-  return enumOf(Object.entries(labels).map(([raw, label]) => [raw, csvCellBytes(label, writer.delimiter)] as const));
-}
 
 /**
  * Epoch milliseconds of a float8 field, truncated to a whole millisecond as a Date holds it; null

@@ -15,7 +15,9 @@ export const SCHEMA_TEXT = readFileSync(path.join(process.cwd(), "prisma", "sche
 const HAND_WRITTEN = [
   "function customers_set_search_text",
   "function search_normalize",
+  "function subscription_event_daily_add",
   "trigger customers.customers_search_text",
+  "trigger subscription_events.subscription_events_daily",
   "check accounts.accounts_grace_days_check",
   "check accounts.accounts_swap_limit_check",
   "check activations.activations_deactivation_check",

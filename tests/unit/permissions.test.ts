@@ -35,6 +35,14 @@ describe("permission matrix", () => {
     expect(can("FABRICANTE", ["FABRICANTE"], "own-subscriptions.view")).toBe(false);
   });
 
+  it("shows Histórico da conta to every profile of every account, and exports it to all but a Convidado", () => {
+    for (const kind of ["FABRICANTE", "LOJISTA", "PROFISSIONAL"] as const) {
+      for (const profile of PROFILES) expect(can(kind, [profile], "history.view"), `${kind} ${profile}`).toBe(true);
+      expect(can(kind, ["CONVIDADO"], "history.export")).toBe(false);
+      expect(can(kind, ["ADMINISTRADOR"], "history.export")).toBe(true);
+    }
+  });
+
   it("grants a user with several profiles the union of them, and nothing with none", () => {
     expect(can("FABRICANTE", ["CONVIDADO", "FABRICANTE"], "subscriptions.suspend")).toBe(true);
     for (const action of ACTIONS) expect(can("FABRICANTE", [] as Profile[], action)).toBe(false);
