@@ -79,6 +79,10 @@ async function main() {
       const { DEMO_LOGINS, DEMO_PASSWORD } = await import("./prisma/seed/demo-logins");
       console.log(`\nLogins de demonstração (senha ${DEMO_PASSWORD}):`);
       for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(24)} ${login.description}`);
+      console.log(
+        "\nWebhooks: Móveis Aurora Indústria envia os eventos dos seriais para http://localhost:4000/webhooks;" +
+          " rode `npm run webhook:receiver` em outro terminal para vê-los chegar.",
+      );
     }
   });
 

@@ -10,6 +10,7 @@ import enHome from "@/messages/en/home.json";
 import enSettings from "@/messages/en/settings.json";
 import enSubscriptions from "@/messages/en/subscriptions.json";
 import enValidation from "@/messages/en/validation.json";
+import enWebhooks from "@/messages/en/webhooks.json";
 import ptActivations from "@/messages/pt-BR/activations.json";
 import ptActions from "@/messages/pt-BR/actions.json";
 import ptAuth from "@/messages/pt-BR/auth.json";
@@ -21,6 +22,7 @@ import ptHome from "@/messages/pt-BR/home.json";
 import ptSettings from "@/messages/pt-BR/settings.json";
 import ptSubscriptions from "@/messages/pt-BR/subscriptions.json";
 import ptValidation from "@/messages/pt-BR/validation.json";
+import ptWebhooks from "@/messages/pt-BR/webhooks.json";
 import type { Locale } from "./config";
 
 export const MESSAGES = {
@@ -36,6 +38,7 @@ export const MESSAGES = {
     activations: ptActivations,
     settings: ptSettings,
     history: ptHistory,
+    webhooks: ptWebhooks,
   },
   en: {
     common: enCommon,
@@ -49,6 +52,7 @@ export const MESSAGES = {
     activations: enActivations,
     settings: enSettings,
     history: enHistory,
+    webhooks: enWebhooks,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -10,6 +10,7 @@ export async function MainNav({ context }: { context: UserContext }) {
   const manufacturerLinks = [
     hasPermission(context, "subscriptions.view") && { href: "/fabricante/assinaturas", label: t("assinaturas") },
     hasPermission(context, "account.settings") && { href: "/fabricante/configuracoes", label: t("configuracoes") },
+    hasPermission(context, "integrations.manage") && { href: "/fabricante/configuracoes/integracoes", label: t("integracoes") },
   ].filter((link): link is { href: string; label: string } => Boolean(link));
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center gap-1">

@@ -19,6 +19,8 @@ export const ACTIONS = [
   "activations.deactivate",
   /** Tolerance days and swap limit of the manufacturer account. */
   "account.settings",
+  /** Configurações → Integrações: API keys and webhook endpoints of the manufacturer account. */
+  "integrations.manage",
   /** Minhas assinaturas: a lojista's or profissional's own serials, read-only. */
   "own-subscriptions.view",
   "own-subscriptions.export",
@@ -31,6 +33,7 @@ export type Action = (typeof ACTIONS)[number];
 const EVERY_PROFILE: readonly Profile[] = PROFILES;
 const STAFF: readonly Profile[] = ["RESPONSAVEL", "ADMINISTRADOR", "FABRICANTE"];
 const FABRICANTE_ONLY: readonly Profile[] = ["FABRICANTE"];
+const ACCOUNT_ADMINS: readonly Profile[] = ["RESPONSAVEL", "ADMINISTRADOR"];
 
 /** For each account kind, the profiles that grant each action; absent means never. */
 const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> = {
@@ -45,6 +48,7 @@ const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> =
     "account.settings": FABRICANTE_ONLY,
     "history.view": EVERY_PROFILE,
     "history.export": STAFF,
+    "integrations.manage": ACCOUNT_ADMINS,
   },
   LOJISTA: {
     "dashboard.view": EVERY_PROFILE,

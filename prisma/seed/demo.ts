@@ -4,6 +4,7 @@
 import type { Database } from "../../lib/db/connection";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_PASSWORD } from "./demo-logins";
+import { DEMO_WEBHOOK_SECRET, DEMO_WEBHOOK_URL } from "./demo-webhook";
 import type { SerialHistory } from "./demo-rows";
 import { buildSerialHistory, type ManufacturerContext, type ReasonRef, type SerialSpec } from "./demo-serial-history";
 import { guaranteedSpecs, linkedCustomerSpecs, randomSpec } from "./demo-serial-specs";
@@ -242,6 +243,13 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoSumm
       sql,
       "subscription_events",
       histories.flatMap((h) => h.events),
+    );
+    // After the history, so the past events are not sent: only what happens from now on.
+    await sql.query(
+      `INSERT INTO webhook_endpoints (account_id, url, event_types, secret)
+       VALUES ($1, $2, ARRAY['serial.created','serial.activated','serial.swapped','serial.deactivated',
+                             'serial.suspended','serial.released','serial.cancelled','serial.renewed'], $3)`,
+      [m1.id, DEMO_WEBHOOK_URL, DEMO_WEBHOOK_SECRET],
     );
 
     const [counts] = await sql.query<DemoSummary>(`SELECT

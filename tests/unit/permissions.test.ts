@@ -43,6 +43,15 @@ describe("permission matrix", () => {
     }
   });
 
+  it("lets only the Responsável and the Administrador of a manufacturer manage integrations", () => {
+    expect(can("FABRICANTE", ["RESPONSAVEL"], "integrations.manage")).toBe(true);
+    expect(can("FABRICANTE", ["ADMINISTRADOR"], "integrations.manage")).toBe(true);
+    expect(can("FABRICANTE", ["FABRICANTE"], "integrations.manage")).toBe(false);
+    expect(can("FABRICANTE", ["CONVIDADO"], "integrations.manage")).toBe(false);
+    expect(can("LOJISTA", ["RESPONSAVEL", "ADMINISTRADOR"], "integrations.manage")).toBe(false);
+    expect(can("PROFISSIONAL", ["RESPONSAVEL"], "integrations.manage")).toBe(false);
+  });
+
   it("grants a user with several profiles the union of them, and nothing with none", () => {
     expect(can("FABRICANTE", ["CONVIDADO", "FABRICANTE"], "subscriptions.suspend")).toBe(true);
     for (const action of ACTIONS) expect(can("FABRICANTE", [] as Profile[], action)).toBe(false);

@@ -1,0 +1,147 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useState, type ReactNode } from "react";
+import { ModalDialog } from "@/components/ui/modal-dialog";
+import { deleteWebhook, rotateWebhook, sendWebhookTest } from "@/lib/actions/webhook-actions";
+import { SecretReveal } from "./secret-reveal";
+
+const SECONDARY =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
+const PRIMARY = "rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+const DANGER = "rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60";
+
+function ActionError({ state }: { state: { ok: boolean; error?: string } | null }) {
+  if (!state || state.ok) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {state.error}
+    </p>
+  );
+}
+
+/** "Enviar teste": queues a ping to this endpoint. */
+export function SendTestButton({ endpointId }: { endpointId: string }) {
+  const t = useTranslations("webhooks");
+  const [state, formAction, pending] = useActionState(sendWebhookTest, null);
+  return (
+    <form action={formAction} className="contents">
+      <input type="hidden" name="id" value={endpointId} />
+      <button type="submit" disabled={pending} className={SECONDARY}>
+        {pending ? t("sendingTest") : t("sendTest")}
+      </button>
+      {state?.ok && (
+        <p role="status" className="basis-full text-sm text-green-800">
+          {t("testQueued")}
+        </p>
+      )}
+      {state && !state.ok && (
+        <p role="alert" className="basis-full text-sm text-red-800">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** A button that opens a confirmation dialog; the dialog's body owns the action's state. */
+function ConfirmDialog({
+  label,
+  title,
+  children,
+}: {
+  label: string;
+  title: string;
+  children: (close: (changed: boolean) => void) => ReactNode;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const close = (changed: boolean) => {
+    setOpen(false);
+    if (changed) router.refresh();
+  };
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} className={SECONDARY}>
+        {label}
+      </button>
+      <ModalDialog open={open} title={title} onClose={() => close(false)}>
+        {children(close)}
+      </ModalDialog>
+    </>
+  );
+}
+
+function RotateBody({ endpointId, close }: { endpointId: string; close: (changed: boolean) => void }) {
+  const t = useTranslations("webhooks");
+  const [state, formAction, pending] = useActionState(rotateWebhook, null);
+  if (state?.ok) {
+    return (
+      <div className="space-y-4">
+        <SecretReveal secret={state.data.secret} />
+        <div className="flex justify-end">
+          <button type="button" onClick={() => close(true)} className={PRIMARY}>
+            {t("close")}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-4">
+      <p className="text-sm text-slate-700">{t("rotateIntro")}</p>
+      <ActionError state={state} />
+      <input type="hidden" name="id" value={endpointId} />
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={() => close(false)} className={SECONDARY}>
+          {t("cancel")}
+        </button>
+        <button type="submit" disabled={pending} className={PRIMARY}>
+          {pending ? t("working") : t("rotateConfirm")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteBody({ endpointId, url, close }: { endpointId: string; url: string; close: (changed: boolean) => void }) {
+  const t = useTranslations("webhooks");
+  const [state, formAction, pending] = useActionState(deleteWebhook, null);
+  useEffect(() => {
+    if (state?.ok) close(true);
+  }, [state, close]);
+  return (
+    <form action={formAction} className="space-y-4">
+      <p className="break-words text-sm text-slate-700">{t("deleteIntro", { url })}</p>
+      <ActionError state={state} />
+      <input type="hidden" name="id" value={endpointId} />
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={() => close(false)} className={SECONDARY}>
+          {t("cancel")}
+        </button>
+        <button type="submit" disabled={pending} className={DANGER}>
+          {pending ? t("working") : t("deleteConfirm")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function RotateSecretDialog({ endpointId }: { endpointId: string }) {
+  const t = useTranslations("webhooks");
+  return (
+    <ConfirmDialog label={t("rotate")} title={t("rotateTitle")}>
+      {(close) => <RotateBody endpointId={endpointId} close={close} />}
+    </ConfirmDialog>
+  );
+}
+
+export function DeleteEndpointDialog({ endpointId, url }: { endpointId: string; url: string }) {
+  const t = useTranslations("webhooks");
+  return (
+    <ConfirmDialog label={t("delete")} title={t("deleteTitle")}>
+      {(close) => <DeleteBody endpointId={endpointId} url={url} close={close} />}
+    </ConfirmDialog>
+  );
+}
