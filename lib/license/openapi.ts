@@ -14,6 +14,7 @@ import {
   publicKeyResponseSchema,
   verifyResponseSchema,
 } from "@/lib/validation/license-responses";
+import { webhooksOpenApi } from "@/lib/webhooks/openapi-webhooks";
 import { API_ERROR_CODES, LICENSE_CODES } from "./codes";
 import { openApiIntro } from "./openapi-text";
 
@@ -79,6 +80,7 @@ const INPUT_ERRORS: Code[] = [
 const SERIAL_REFUSALS: Code[] = ["UNKNOWN_SERIAL", "SUSPENDED", "CANCELLED", "EXPIRED", "PENDING"];
 
 export function licenseOpenApiDocument() {
+  const webhooks = webhooksOpenApi();
   return {
     openapi: "3.1.0",
     info: {
@@ -128,8 +130,10 @@ export function licenseOpenApiDocument() {
         },
       },
     },
+    webhooks: webhooks.webhooks,
     components: {
       schemas: {
+        ...webhooks.schemas,
         ActivateRequest: toSchema(activateRequestSchema, "input"),
         CheckInRequest: toSchema(checkInRequestSchema, "input"),
         DeactivateRequest: toSchema(deactivateRequestSchema, "input"),

@@ -94,11 +94,14 @@ test("configure an endpoint, suspend a serial, see the delivery with status 200"
 });
 
 test("a Convidado and a lojista don't see Integrações, and the page is not found for them", async ({ page, loginAs }) => {
-  await loginAs("convidado@demo.test");
-  await page.goto("/");
-  await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Integrações" })).toHaveCount(
-    0,
-  );
-  const response = await page.goto("/fabricante/configuracoes/integracoes");
-  expect(response?.status()).toBe(404);
+  for (const email of ["convidado@demo.test", "lojista@demo.test"]) {
+    await loginAs(email);
+    await page.goto("/");
+    await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Integrações" })).toHaveCount(
+      0,
+    );
+    const response = await page.goto("/fabricante/configuracoes/integracoes");
+    expect(response?.status(), email).toBe(404);
+  }
 });

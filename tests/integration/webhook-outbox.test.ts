@@ -7,6 +7,7 @@ import { releaseExpiredSuspensions, transitionSubscription } from "@/lib/data/su
 import { createWebhookEndpoint, updateWebhookEndpoint } from "@/lib/data/webhook-endpoints";
 import type { Database } from "@/lib/db/connection";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/domain/webhook-events";
+import { accountChangedSchema, serialEventSchema } from "@/lib/validation/webhook-payloads";
 import { licenseServer, machine, nonce } from "./license-test-client";
 import { createCustomer, createManufacturerWithStaff, createReason, createSubscription } from "../support/factories";
 import { testDatabase } from "../support/test-database";
@@ -186,6 +187,11 @@ describe("webhook outbox", () => {
     expect(rows[4]!.payload).toMatchObject({
       data: { change: "webhook.updated", before: { url: "https://example.com/a" }, after: { url: "https://example.com/a2" } },
     });
+    // What the OpenAPI document promises is what the triggers build.
+    for (const row of rows) {
+      const schema = row.event_type === "account.changed" ? accountChangedSchema : serialEventSchema;
+      expect(schema.safeParse(row.payload).error).toBeUndefined();
+    }
     // No secret ever goes into the log.
     expect(JSON.stringify(rows)).not.toContain("whsec_");
   });

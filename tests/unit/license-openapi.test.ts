@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { API_ERROR_CODES, LICENSE_CODES } from "@/lib/license/codes";
 import { licenseOpenApiDocument } from "@/lib/license/openapi";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/domain/webhook-events";
 import { licenseRateLimits, rateWindow, retryAfterSeconds } from "@/lib/license/rate-limit";
 
 describe("the OpenAPI document", () => {
@@ -30,6 +31,22 @@ describe("the OpenAPI document", () => {
     const checkIn = JSON.stringify(licenseOpenApiDocument().paths["/api/v1/licenses/check-in"]);
     expect(checkIn).toContain("NOT_ACTIVATED");
     expect(checkIn).not.toContain("TRANSFER_LIMIT");
+  });
+});
+
+describe("the OpenAPI webhooks section", () => {
+  it("describes every event type a receiver can get, with the signature headers", () => {
+    const document = licenseOpenApiDocument();
+    expect(Object.keys(document.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES, "ping"].sort());
+    const suspended = JSON.stringify((document.webhooks as Record<string, unknown>)["serial.suspended"]);
+    expect(suspended).toContain("Portal-Signature");
+    expect(suspended).toContain("#/components/schemas/SerialWebhookEvent");
+    const serial = document.components.schemas.SerialWebhookEvent as {
+      required: string[];
+      properties: { data: { required: string[] } };
+    };
+    expect(serial.required).toEqual(["id", "type", "createdAt", "account", "data"]);
+    expect(serial.properties.data.required).toContain("serialNumber");
   });
 });
 
