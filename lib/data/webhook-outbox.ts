@@ -40,8 +40,8 @@ export async function claimDeliveries(sql: SqlClient, limit: number, leaseMs: nu
   }>(
     `WITH due AS (
        SELECT d.id FROM webhook_deliveries d
-         JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.enabled
         WHERE d.state = 'PENDING' AND d.next_attempt_at <= now()
+          AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.id = d.endpoint_id AND e.enabled)
           AND (d.locked_until IS NULL OR d.locked_until < now())
           AND NOT EXISTS (
             SELECT 1 FROM webhook_deliveries p
@@ -95,8 +95,12 @@ export async function recordAttempts(sql: SqlClient, records: AttemptRecord[]): 
   await sql.query(
     `WITH r AS (
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::boolean[], $4::int[], $5::int[], $6::text[], $7::text[],
-                            $8::timestamptz[], $9::timestamptz[])
-         AS r(id, lease, ok, status_code, latency_ms, body, error, next_at, attempted_at)
+                            $8::timestamptz[], $9::timestamptz[], $10::uuid[])
+         AS r(id, lease, ok, status_code, latency_ms, body, error, next_at, attempted_at, endpoint_id)
+     ), healthy AS (
+       -- A success ends the endpoint's failing streak (in this statement: one round trip per batch).
+       UPDATE webhook_endpoints e SET failing_since = NULL
+        WHERE e.failing_since IS NOT NULL AND e.id IN (SELECT r.endpoint_id FROM r WHERE r.ok)
      ), saved AS (
        UPDATE webhook_deliveries d
           SET state = (CASE WHEN r.ok THEN 'DELIVERED' WHEN r.next_at IS NULL THEN 'FAILED' ELSE 'PENDING' END)::"WebhookDeliveryState",
@@ -120,6 +124,7 @@ export async function recordAttempts(sql: SqlClient, records: AttemptRecord[]): 
       records.map((r) => r.error),
       records.map((r) => (r.ok ? null : r.nextAttemptAt)),
       records.map((r) => r.attemptedAt),
+      records.map((r) => r.endpointId),
     ],
   );
 }
@@ -127,8 +132,9 @@ export async function recordAttempts(sql: SqlClient, records: AttemptRecord[]): 
 export type DisabledEndpoint = { id: string; accountId: string; url: string };
 
 /**
- * An endpoint's health after a batch: a success ends its failing streak; a failure starts one; a
- * streak older than `disableAfterMs` turns the endpoint off (recorded in the account's log).
+ * An endpoint's health after a batch (its successes were handled by recordAttempts): a failure
+ * starts a failing streak; a streak older than `disableAfterMs` turns the endpoint off (recorded in
+ * the account's log). An endpoint with a success in the same batch is not failing.
  */
 export async function updateEndpointHealth(
   sql: SqlClient,

@@ -125,7 +125,9 @@ export function startWebhookWorker(sql: SqlClient, config: WebhookWorkerConfig, 
         // The database away (restart) or a bad row: nothing is lost, the claim's lease runs out.
         log.error(`[webhooks] batch failed: ${error instanceof Error ? error.message : error}`);
       }
-      if (!stopping && claimed < config.batchSize) await sleep(config.pollMs);
+      // While there is work, loop at once (a serial's next event becomes due as soon as the previous
+      // one is recorded); idle, wait for a NOTIFY or the poll.
+      if (!stopping && claimed === 0) await sleep(config.pollMs);
     }
   };
   const lanes = Array.from({ length: config.lanes }, () => lane());

@@ -147,6 +147,17 @@ async function main() {
       `Latency at ${rate} events/s (achieved ${achieved.toFixed(0)}/s, ${total} events), commit → receiver: ` +
         `p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`,
     );
+    // Where the time went: waiting in the outbox (commit → claimed and sent) vs the rest.
+    const [split] = await db.sql.query<{ p50: number; p99: number }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
+         FROM (SELECT extract(epoch FROM a.attempted_at - d.created_at) * 1000 AS ms
+                 FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+                WHERE d.created_at >= to_timestamp($1 / 1000.0)) x`,
+      [Date.now() - (performance.now() - paceStart) - 1000],
+    );
+    console.log(
+      `  of which commit → attempt started (outbox wait): p50 ${Math.round(split!.p50)} ms, p99 ${Math.round(split!.p99)} ms`,
+    );
     await unlisten();
     await worker.stop();
   } finally {

@@ -141,6 +141,8 @@ describe("webhook delivery", () => {
     const { rows } = await listWebhookDeliveries(staff.account.id, endpoint.id);
     expect(rows[0]!.recentAttempts.map((attempt) => attempt.statusCode)).toEqual([200, 500, 500, 500]);
     expect(rows[0]!.recentAttempts[1]!.responseBody).toBe("fora do ar");
+    // The success ended the failing streak the 500s had started.
+    expect((await getWebhookEndpoint(staff.account.id, endpoint.id))!.failingSince).toBeNull();
 
     // A receiver that never recovers: failed once the retry window is over.
     hook.answerWith((_request, res) => res.writeHead(503).end());

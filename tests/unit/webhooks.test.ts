@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { verifyWebhook } from "@/examples/verify-webhook.mjs";
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, retryDelayMs } from "@/lib/domain/webhook-retry";
@@ -25,6 +26,11 @@ describe("webhook retry schedule", () => {
 });
 
 describe("webhook signature", () => {
+  it("the README shows exactly the verification example the tests run", () => {
+    const example = readFileSync("examples/verify-webhook.mjs", "utf8");
+    expect(readFileSync("README.md", "utf8")).toContain("```js\n" + example + "```");
+  });
+
   it("signs t.body with every valid secret; the README example and our verifier agree", () => {
     const body = '{"id":"e1"}';
     const now = 1_800_000_000_000;
