@@ -1,6 +1,6 @@
 // What the Integrações forms send for webhooks. Messages are keys of the "validation" namespace.
 import { z } from "zod";
-import { WEBHOOK_EVENT_TYPES } from "@/lib/domain/webhook-events";
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from "@/lib/domain/webhook-events";
 
 export const WEBHOOK_URL_MAX = 2048;
 
@@ -10,7 +10,8 @@ const uuid = z.uuid({ error: "invalidUuid" });
 const eventTypes = z
   .union([z.string(), z.array(z.string())], { error: "webhookEventsRequired" })
   .transform((value) => (Array.isArray(value) ? value : [value]))
-  .pipe(z.array(z.enum(WEBHOOK_EVENT_TYPES, { error: "webhookEventsRequired" })).min(1, { error: "webhookEventsRequired" }))
+  // One message on the field itself (not on "eventTypes.0"), where the form shows it.
+  .refine((types) => types.length > 0 && types.every(isWebhookEventType), { error: "webhookEventsRequired" })
   .transform((types) => WEBHOOK_EVENT_TYPES.filter((type) => types.includes(type)));
 
 export const webhookEndpointSchema = z.object({
