@@ -205,7 +205,9 @@ describe("webhook delivery", () => {
 
     const pools = [createPgPool(process.env.DATABASE_URL!, 3), createPgPool(process.env.DATABASE_URL!, 3)];
     // A lease far longer than any batch, so only the claim itself keeps the workers apart.
-    const config = testConfig({ batchSize: 7, lanes: 3, leaseMs: 120_000 });
+    // (and a timeout no busy machine reaches, so a slow answer is not retried: that would be a second
+    // request for the same event by design, not two workers holding it).
+    const config = testConfig({ batchSize: 7, lanes: 3, timeoutMs: 50_000, leaseMs: 120_000 });
     const workers = pools.map((pool) => startWebhookWorker(pgSqlClient(pool), config, quiet));
     try {
       await waitUntil(async () => (await states(endpoint.id)).every((row) => row.state === "DELIVERED"));
