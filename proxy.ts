@@ -22,5 +22,7 @@ export default withAuth(
 );
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|api/v1|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|css|js)$).*)"],
+  matcher: [
+    "/((?!login|api/auth|api/health|api/v1|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|css|js)$).*)",
+  ],
 };

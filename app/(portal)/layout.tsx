@@ -2,7 +2,6 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
-import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { getCurrentContext } from "@/lib/auth/context";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
@@ -12,7 +11,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader context={context} />
-      <main id="conteudo" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
+      <main id="conteudo" tabIndex={-1} className="mx-auto w-full focus:outline-none max-w-7xl flex-1 px-4 py-8">
         {context.account ? (
           children
         ) : (
@@ -22,11 +21,6 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </section>
         )}
       </main>
-      <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl justify-end px-4 py-2">
-          <LanguageSwitcher />
-        </div>
-      </footer>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, type FormEvent } from "react";
 import { cancelSubscription, releaseSubscription, suspendSubscription } from "@/lib/actions/subscription-actions";
 import { FieldError } from "@/components/ui/field-error";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import type { ReasonOption } from "@/lib/data/reasons";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { fieldClass, ReasonFields } from "./reason-fields";
@@ -41,9 +42,11 @@ export function ActionForm({ action, serialNumber, reasons, expiredOn, onDone, o
   }, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   const idPrefix = `${key}-${serialNumber}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
 
   return (
-    <form onSubmit={(event) => keepValuesAndSubmit(event, submit)} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={(event) => keepValuesAndSubmit(event, submit)} noValidate className="space-y-4">
       <input type="hidden" name="serialNumber" value={serialNumber} />
       {action === "SUSPEND" && <p className="text-sm text-slate-700">{t("suspend.intro")}</p>}
       {action === "CANCEL" && (
@@ -81,7 +84,7 @@ export function ActionForm({ action, serialNumber, reasons, expiredOn, onDone, o
         </div>
       )}
       {state && !state.ok && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" tabIndex={-1} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {state.error}
         </p>
       )}

@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import type { AuthorizedContext } from "@/lib/auth/require-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
 import type { ReasonOption } from "@/lib/data/reasons";
@@ -8,7 +9,7 @@ import { formatDate } from "@/lib/format";
 import { SubscriptionActionsMenu } from "./subscription-actions-menu";
 
 /** The Ações menu for one serial: the state machine's actions that this user's profile allows. */
-export function ActionsFor({
+export async function ActionsFor({
   context,
   subscription,
   reasons,
@@ -21,6 +22,7 @@ export function ActionsFor({
   now: Date;
   compact?: boolean;
 }) {
+  const locale = await getLocale();
   const allowed = availableActions(subscription.status).filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
   if (!allowed.length) return null;
   return (
@@ -28,7 +30,7 @@ export function ActionsFor({
       serialNumber={subscription.serialNumber}
       allowed={allowed}
       reasons={reasons}
-      expiredOn={releaseNeedsRenewalWarning(subscription.expiresAt, now) ? formatDate(subscription.expiresAt) : null}
+      expiredOn={releaseNeedsRenewalWarning(subscription.expiresAt, now) ? formatDate(subscription.expiresAt, locale) : null}
       compact={compact}
     />
   );

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { bulkSubscriptionAction, type BulkResultRow } from "@/lib/actions/subscription-actions";
 import { FieldError } from "@/components/ui/field-error";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import type { ReasonOption } from "@/lib/data/reasons";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { keepValuesAndSubmit } from "./action-form";
@@ -53,6 +54,7 @@ export function BulkActionsBar({
   }, []);
 
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  useFocusFirstInvalid(formRef, state);
   const count = all ? matching : selected;
   const kind = action === "SUSPEND" ? "SUSPENSAO" : "CANCELAMENTO";
 
@@ -118,7 +120,7 @@ export function BulkActionsBar({
           )}
         </div>
         {state && !state.ok && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" tabIndex={-1} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
             {state.fieldErrors?.serials?.[0] ?? state.error}
           </p>
         )}

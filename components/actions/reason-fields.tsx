@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import { RequiredMark } from "@/components/ui/required-mark";
 import type { ReasonOption } from "@/lib/data/reasons";
 import { MAX_DESCRIPTION } from "@/lib/validation/subscription-actions";
 
@@ -26,7 +27,7 @@ export function ReasonFields({
     <>
       <div>
         <label htmlFor={`${idPrefix}-reason`} className="block text-sm font-medium text-slate-700">
-          {t("reasonLabel")}
+          {t("reasonLabel")} <RequiredMark />
         </label>
         <select
           id={`${idPrefix}-reason`}
@@ -34,6 +35,7 @@ export function ReasonFields({
           value={reasonId}
           onChange={(event) => setReasonId(event.target.value)}
           className={fieldClass}
+          aria-required
           aria-invalid={fieldErrors?.reasonId ? true : undefined}
           aria-describedby={fieldErrors?.reasonId ? `${idPrefix}-reason-error` : undefined}
         >
@@ -48,7 +50,7 @@ export function ReasonFields({
       </div>
       <div>
         <label htmlFor={`${idPrefix}-description`} className="block text-sm font-medium text-slate-700">
-          {t("descriptionLabel")}
+          {t("descriptionLabel")} {needsDescription && <RequiredMark />}
         </label>
         <textarea
           id={`${idPrefix}-description`}

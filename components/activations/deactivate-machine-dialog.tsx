@@ -2,9 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId, useRef, useState } from "react";
 import { deactivateMachine } from "@/lib/actions/deactivate-machine";
 import { FieldError } from "@/components/ui/field-error";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
+import { RequiredMark } from "@/components/ui/required-mark";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { DEACTIVATION_NOTE_MAX } from "@/lib/validation/license-deactivation";
 
@@ -20,6 +22,8 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
   const id = useId();
   const noteError = state && !state.ok ? state.fieldErrors?.note : undefined;
   const formError = state && !state.ok && !noteError ? state.error : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
 
   // The page is refreshed only once the user has read the confirmation: the refreshed page no
   // longer shows this computer as active, so it no longer renders this dialog.
@@ -54,10 +58,10 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
             </div>
           </div>
         ) : (
-          <form action={formAction} noValidate className="space-y-4">
+          <form ref={formRef} action={formAction} noValidate className="space-y-4">
             <p className="text-sm text-slate-700">{t("intro", { machineName: activation.machineName })}</p>
             {formError && (
-              <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              <p role="alert" tabIndex={-1} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
                 {formError}
               </p>
             )}
@@ -65,7 +69,7 @@ export function DeactivateMachineDialog({ serialNumber, activation }: Props) {
             <input type="hidden" name="activationId" value={activation.id} />
             <div>
               <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-700">
-                {t("noteLabel")}
+                {t("noteLabel")} <RequiredMark />
               </label>
               <textarea
                 id={`${id}-note`}

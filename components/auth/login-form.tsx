@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { loginSchema } from "@/lib/validation/login";
 import { loginErrorView, type LoginErrorView } from "./login-error";
 
@@ -17,6 +18,16 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<LoginErrorView>(loginErrorView(initialError));
   const [pending, setPending] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A failed attempt puts focus on the first invalid field, or back on the e-mail field (described
+  // by the error message) when the credentials as a whole were refused.
+  useEffect(() => {
+    if (!attempt) return;
+    if (formRef.current?.querySelector('[aria-invalid="true"]')) focusFirstInvalid(formRef.current);
+    else if (formRef.current?.querySelector('[role="alert"]')) formRef.current.querySelector<HTMLInputElement>("#email")?.focus();
+  }, [attempt]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,6 +41,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         errors[field] ??= tv.has(issue.message as never) ? tv(issue.message as never) : tv("invalid");
       }
       setFieldErrors(errors);
+      setAttempt((n) => n + 1);
       return;
     }
     setFieldErrors({});
@@ -38,12 +50,14 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
       if (!result || result.error || !result.ok) {
         setFormError(loginErrorView(result?.error ?? "unexpected"));
+        setAttempt((n) => n + 1);
         return;
       }
       router.replace(callbackUrl);
       router.refresh();
     } catch {
       setFormError({ key: "unexpected" });
+      setAttempt((n) => n + 1);
     } finally {
       setPending(false);
     }
@@ -53,9 +67,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600";
 
   return (
-    <form className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
       {formError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p id="login-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {formError.key === "throttled" ? t("throttled", { minutes: formError.minutes ?? 15 }) : t(formError.key)}
         </p>
       )}
@@ -70,7 +84,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           autoComplete="username"
           className={inputClass}
           aria-invalid={fieldErrors.email ? true : undefined}
-          aria-describedby={fieldErrors.email ? "email-error" : undefined}
+          aria-required
+          aria-describedby={fieldErrors.email ? "email-error" : formError ? "login-error" : undefined}
         />
         <FieldError id="email-error" message={fieldErrors.email} />
       </div>
@@ -85,6 +100,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           autoComplete="current-password"
           className={inputClass}
           aria-invalid={fieldErrors.password ? true : undefined}
+          aria-required
           aria-describedby={fieldErrors.password ? "password-error" : undefined}
         />
         <FieldError id="password-error" message={fieldErrors.password} />

@@ -61,13 +61,16 @@ export function AccountSwitcher({ current, accounts }: { current: AccountOption;
       {state && !state.ok && (
         <p
           role="alert"
-          className="absolute right-0 top-full mt-1 w-72 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          className="absolute right-0 top-full mt-1 w-72 max-w-[calc(100vw-1rem)] rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
         >
           {state.error}
         </p>
       )}
       {open && (
-        <div id={listId} className="absolute right-0 z-20 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+        <div
+          id={listId}
+          className="absolute right-0 z-20 mt-2 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+        >
           <p className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{t("accountSwitcher.heading")}</p>
           <form action={action}>
             <ul className="space-y-1">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { UserContext } from "@/lib/data/accounts";
 import { AccountSwitcher } from "./account-switcher";
+import { LanguageSwitcher } from "./language-switcher";
 import { LogoutButton } from "./logout-button";
 import { MainNav } from "./main-nav";
 
@@ -33,6 +34,7 @@ export async function AppHeader({ context }: { context: UserContext }) {
             {profiles && <span className="block">{profiles}</span>}
           </p>
           {current && <AccountSwitcher current={current} accounts={context.accounts} />}
+          <LanguageSwitcher />
           <LogoutButton />
         </div>
       </div>

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId, useRef, useState } from "react";
 import { saveAccountSettings } from "@/lib/actions/update-account-settings";
 import { FieldError } from "@/components/ui/field-error";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
+import { RequiredMark } from "@/components/ui/required-mark";
 import { GRACE_DAYS_RANGE, SWAP_LIMIT_RANGE, type AccountSettings } from "@/lib/validation/account-settings";
 
 type Field = keyof AccountSettings;
@@ -18,6 +20,8 @@ export function AccountSettingsForm({ initial }: { initial: AccountSettings }) {
   const [state, formAction, pending] = useActionState(saveAccountSettings, null);
   const id = useId();
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
 
   const fields: { name: Field; label: string; hint: string; range: { min: number; max: number } }[] = [
     { name: "graceDays", label: t("graceDays"), hint: t("graceDaysHint", GRACE_DAYS_RANGE), range: GRACE_DAYS_RANGE },
@@ -25,9 +29,9 @@ export function AccountSettingsForm({ initial }: { initial: AccountSettings }) {
   ];
 
   return (
-    <form action={formAction} noValidate className="max-w-xl space-y-5">
+    <form ref={formRef} action={formAction} noValidate className="max-w-xl space-y-5">
       {state && !state.ok && !errors && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" tabIndex={-1} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {state.error}
         </p>
       )}
@@ -36,7 +40,7 @@ export function AccountSettingsForm({ initial }: { initial: AccountSettings }) {
         return (
           <div key={field.name}>
             <label htmlFor={`${id}-${field.name}`} className="block text-sm font-medium text-slate-700">
-              {field.label}
+              {field.label} <RequiredMark />
             </label>
             <input
               id={`${id}-${field.name}`}
@@ -46,6 +50,7 @@ export function AccountSettingsForm({ initial }: { initial: AccountSettings }) {
               min={field.range.min}
               max={field.range.max}
               step={1}
+              aria-required
               value={values[field.name]}
               onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
               aria-invalid={error ? true : undefined}

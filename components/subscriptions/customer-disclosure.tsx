@@ -30,8 +30,14 @@ export function CustomerDisclosure({
   const [loading, startLoading] = useTransition();
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const shownVersion = useRef(version);
+  const focusAfterLoad = useRef<string[] | null>(null);
 
   function load() {
+    // The rows are replaced: remember what had focus in them (e.g. the Ações button after an
+    // action) to give it focus again in the new rows.
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-focus-id]");
+    if (focused && detailsRef.current?.contains(focused))
+      focusAfterLoad.current = [focused.dataset.focusId, focused.dataset.focusFallback].filter(Boolean) as string[];
     startLoading(async () => {
       const form = new FormData();
       form.set("customerId", customer.id);
@@ -56,6 +62,18 @@ export function CustomerDisclosure({
     // `load` reads the latest props; only a new server render should trigger it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
+
+  useEffect(() => {
+    const wanted = focusAfterLoad.current;
+    if (!wanted || !content) return;
+    focusAfterLoad.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    for (const id of wanted) {
+      const target = detailsRef.current?.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(id)}"]`);
+      if (target) return target.focus();
+    }
+  }, [content]);
 
   function onToggle(event: SyntheticEvent<HTMLDetailsElement>) {
     if (event.currentTarget.open && content === null && !loading) load();

@@ -25,24 +25,38 @@ export async function CustomerGroup({
 }) {
   const t = await getTranslations("subscriptions");
   const tc = await getTranslations("common.status");
+  const ts = await getTranslations("common.situation");
   const counts = Object.fromEntries(BADGES.map((badge) => [badge, 0])) as Record<(typeof BADGES)[number], number>;
   for (const [situation, count] of Object.entries(group.bySituation))
     counts[badgeOf(situation as keyof typeof group.bySituation)] += count;
   const customer = { id: group.id, name: group.name, document: group.document, serialCount: group.serialCount };
+
+  // A lojista's own list holds one group per manufacturer (the customer is itself each time).
+  const byManufacturer = context.account.kind !== "FABRICANTE";
+  const expired = (["PENDENTE", "SUSPENSA", "CANCELADA"] as const).filter((situation) => group.bySituation[situation] > 0);
 
   const summary = (
     <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
       <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
         ▸
       </span>
-      <span className="min-w-56 flex-1">
-        <span className="block font-semibold text-slate-900">{group.name}</span>
-        <span className="block text-xs text-slate-600">
-          {formatDocument(group.document)} · {t(`customerType.${group.type}`)} · {group.city}/{group.state}
-        </span>
+      <span className="min-w-0 flex-1 basis-56">
+        {byManufacturer ? (
+          <>
+            <span className="block font-semibold text-slate-900">{group.manufacturerName}</span>
+            <span className="block text-xs text-slate-600">{t("list.manufacturerGroup")}</span>
+          </>
+        ) : (
+          <>
+            <span className="block font-semibold text-slate-900">{group.name}</span>
+            <span className="block text-xs text-slate-600">
+              {formatDocument(group.document)} · {t(`customerType.${group.type}`)} · {group.city}/{group.state}
+            </span>
+          </>
+        )}
       </span>
       <span className="text-sm text-slate-700">{t("list.serialsOf", { count: group.serialCount })}</span>
-      <span className="flex flex-wrap gap-2">
+      <span className="flex flex-wrap items-center gap-2">
         {BADGES.filter((badge) => counts[badge] > 0).map((badge) => (
           <span
             key={badge}
@@ -51,6 +65,12 @@ export async function CustomerGroup({
             {tc(badge)} {counts[badge]}
           </span>
         ))}
+        {expired.length > 0 && (
+          // What the red badge holds: the precise situations (DESIGN.md §1).
+          <span className="text-xs text-slate-700">
+            ({expired.map((situation) => `${ts(situation)} ${group.bySituation[situation]}`).join(" · ")})
+          </span>
+        )}
       </span>
     </summary>
   );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActionsFor } from "@/components/actions/actions-for";
 import { hasPermission, type AuthorizedContext } from "@/lib/auth/require-permission";
 import { customerSerials } from "@/lib/data/customer-serials";
@@ -31,12 +31,13 @@ export async function CustomerSerials({
 }) {
   const t = await getTranslations("subscriptions");
   const now = new Date();
+  const locale = await getLocale();
   const scope = scopeForAccount(context.account);
   const basePath = listPathFor(context);
   const allowed = SUBSCRIPTION_ACTIONS.filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
   const [serials, reasons] = await Promise.all([
-    customerSerials(scope, filters, [customer.id], now).then((byCustomer) => byCustomer.get(customer.id) ?? []),
-    allowed.length ? activeReasons(context.account.id) : Promise.resolve([]),
+    customerSerials(scope, filters, [customer.id], now, locale).then((byCustomer) => byCustomer.get(customer.id) ?? []),
+    allowed.length ? activeReasons(context.account.id, locale) : Promise.resolve([]),
   ]);
   const listQuery = filtersToQuery(filters);
   const serialHref = (serialNumber: string) =>
@@ -47,7 +48,8 @@ export async function CustomerSerials({
         serials={serials}
         serialHref={serialHref}
         now={now}
-        showManufacturer={scope.kind === "customer"}
+        // A lojista's list is grouped by manufacturer already.
+        showManufacturer={false}
         caption={customer.name}
         selectable={allowed.length > 0}
         rowActions={

@@ -1,7 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { SubscriptionDetail } from "@/lib/data/subscription-detail";
 import { formatDocument } from "@/lib/domain/documents";
+import { reasonLabel } from "@/lib/domain/reason-label";
 import { deriveDisplayStatus } from "@/lib/domain/subscription-status";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { SubscriptionStatus } from "./subscription-status";
@@ -37,6 +38,7 @@ export async function DetailsTab({
   now: Date;
   showManufacturer: boolean;
 }) {
+  const locale = await getLocale();
   const t = await getTranslations("subscriptions");
   const tc = await getTranslations("common");
   const { manufacturer, customer, activeActivation: machine } = subscription;
@@ -70,7 +72,7 @@ export async function DetailsTab({
         <Field label={t("serial.situation")}>{situation}</Field>
         {blocked && (
           <>
-            <Field label={t("serial.reason")}>{subscription.blockReason?.label ?? t("never")}</Field>
+            <Field label={t("serial.reason")}>{reasonLabel(subscription.blockReason, locale) ?? t("never")}</Field>
             {subscription.blockDescription && <Field label={t("serial.description")}>{subscription.blockDescription}</Field>}
             <Field label={t("serial.blockedBy")}>
               {subscription.blockedBy?.actorKind === "SYSTEM"
@@ -78,9 +80,11 @@ export async function DetailsTab({
                 : // A lojista sees which manufacturer acted, not which of its people.
                   ((showManufacturer ? null : subscription.blockedBy?.name) ?? manufacturer.name)}
             </Field>
-            <Field label={t("serial.blockedAt")}>{formatDateTime(subscription.blockedAt ?? subscription.blockedBy?.at)}</Field>
+            <Field label={t("serial.blockedAt")}>
+              {formatDateTime(subscription.blockedAt ?? subscription.blockedBy?.at, locale)}
+            </Field>
             {subscription.status === "SUSPENSA" && subscription.suspendedUntil && (
-              <Field label={t("serial.suspendedUntil")}>{formatDate(subscription.suspendedUntil)}</Field>
+              <Field label={t("serial.suspendedUntil")}>{formatDate(subscription.suspendedUntil, locale)}</Field>
             )}
           </>
         )}
@@ -105,8 +109,8 @@ export async function DetailsTab({
             </Field>
             <Field label={t("serial.os")}>{machine.os}</Field>
             <Field label={t("serial.appVersion")}>{machine.appVersion}</Field>
-            <Field label={t("serial.activatedAt")}>{formatDateTime(machine.activatedAt)}</Field>
-            <Field label={t("serial.lastSeenAt")}>{formatDateTime(machine.lastSeenAt)}</Field>
+            <Field label={t("serial.activatedAt")}>{formatDateTime(machine.activatedAt, locale)}</Field>
+            <Field label={t("serial.lastSeenAt")}>{formatDateTime(machine.lastSeenAt, locale)}</Field>
           </>
         ) : (
           <Field label={t("serial.machineName")}>{t("noMachine")}</Field>
@@ -119,10 +123,10 @@ export async function DetailsTab({
       <Section title={t("serial.planHeading")}>
         <Field label={t("serial.product")}>{subscription.product}</Field>
         <Field label={t("serial.plan")}>{t(`plan.${subscription.plan}`)}</Field>
-        <Field label={t("serial.startedAt")}>{formatDate(subscription.startedAt)}</Field>
-        <Field label={t("serial.expiresAt")}>{formatDate(subscription.expiresAt)}</Field>
+        <Field label={t("serial.startedAt")}>{formatDate(subscription.startedAt, locale)}</Field>
+        <Field label={t("serial.expiresAt")}>{formatDate(subscription.expiresAt, locale)}</Field>
         <Field label={t("serial.toleranceEnd")}>
-          {formatDate(display.toleranceEndsAt)}{" "}
+          {formatDate(display.toleranceEndsAt, locale)}{" "}
           <span className="text-slate-600">({t("serial.graceDays", { days: manufacturer.graceDays })})</span>
         </Field>
         <Field label={t("serial.billing")}>{t(`billing.${subscription.billingState}`)}</Field>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterPanel } from "@/components/ui/filter-panel";
 import { BADGES } from "@/lib/domain/subscription-status";
-import { PAGE_SIZES, SORTS, type SubscriptionFilters } from "@/lib/validation/subscription-filters";
+import { DEFAULT_FILTERS, PAGE_SIZES, SORTS, type SubscriptionFilters } from "@/lib/validation/subscription-filters";
 
 /** The situations behind the red Expirada badge: the second level of the status filter. */
 export const PRECISE_SITUATIONS = ["PENDENTE", "SUSPENSA", "CANCELADA", "EXPIRADA"] as const;
@@ -10,40 +11,53 @@ const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
 const labelClass = "block text-sm font-medium text-slate-700";
 
-/** A plain GET form: the filters end up in the URL, so they can be shared and the back button works. */
+/** How many of the filters narrow the selection, for the phone's folded "Filtros" button. */
+function activeFilterCount(filters: SubscriptionFilters): number {
+  const texts = [filters.cliente, filters.serie, filters.maquina, filters.produto, filters.expiraDe, filters.expiraAte];
+  return texts.filter(Boolean).length + filters.status.length + filters.situacao.length + (filters.trocas ? 1 : 0);
+}
+
+/**
+ * The list's filters, in the URL (shareable, the back button works; empty fields are left out).
+ * `showCustomer` is off in Minhas assinaturas, where every serial is the account's own.
+ */
 export async function FilterForm({
   filters,
   products,
   basePath,
+  showCustomer = true,
 }: {
   filters: SubscriptionFilters;
   products: string[];
   basePath: string;
+  showCustomer?: boolean;
 }) {
   const t = await getTranslations("subscriptions.filters");
   const tc = await getTranslations("common");
+  const active = activeFilterCount(filters);
   return (
-    <form
-      method="get"
+    <FilterPanel
       action={basePath}
-      role="search"
-      aria-label={t("heading")}
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      label={t("heading")}
+      toggleLabel={t("heading")}
+      activeSummary={active ? t("activeCount", { count: active }) : undefined}
     >
       <div className="grid gap-4 md:grid-cols-3">
-        <div>
-          <label htmlFor="f-cliente" className={labelClass}>
-            {t("cliente")}
-          </label>
-          <input
-            id="f-cliente"
-            name="cliente"
-            type="search"
-            defaultValue={filters.cliente ?? ""}
-            maxLength={100}
-            className={inputClass}
-          />
-        </div>
+        {showCustomer && (
+          <div>
+            <label htmlFor="f-cliente" className={labelClass}>
+              {t("cliente")}
+            </label>
+            <input
+              id="f-cliente"
+              name="cliente"
+              type="search"
+              defaultValue={filters.cliente ?? ""}
+              maxLength={100}
+              className={inputClass}
+            />
+          </div>
+        )}
         <div>
           <label htmlFor="f-serie" className={labelClass}>
             {t("serie")}
@@ -102,7 +116,13 @@ export async function FilterForm({
             <label htmlFor="f-ordem" className={labelClass}>
               {t("ordem")}
             </label>
-            <select id="f-ordem" name="ordem" defaultValue={filters.ordem} className={inputClass}>
+            <select
+              id="f-ordem"
+              name="ordem"
+              defaultValue={filters.ordem}
+              data-default={DEFAULT_FILTERS.ordem}
+              className={inputClass}
+            >
               {SORTS.map((sort) => (
                 <option key={sort} value={sort}>
                   {t(`ordem${sort}`)}
@@ -114,7 +134,13 @@ export async function FilterForm({
             <label htmlFor="f-porPagina" className={labelClass}>
               {t("porPagina")}
             </label>
-            <select id="f-porPagina" name="porPagina" defaultValue={String(filters.porPagina)} className={inputClass}>
+            <select
+              id="f-porPagina"
+              name="porPagina"
+              defaultValue={String(filters.porPagina)}
+              data-default={String(DEFAULT_FILTERS.porPagina)}
+              className={inputClass}
+            >
               {PAGE_SIZES.map((size) => (
                 <option key={size} value={size}>
                   {size}
@@ -162,6 +188,6 @@ export async function FilterForm({
           </button>
         </div>
       </div>
-    </form>
+    </FilterPanel>
   );
 }

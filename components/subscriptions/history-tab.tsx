@@ -1,5 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { subscriptionHistory } from "@/lib/data/subscription-detail";
+import { reasonLabel } from "@/lib/domain/reason-label";
 import { formatDateTime } from "@/lib/format";
 
 type SubscriptionEvent = Awaited<ReturnType<typeof subscriptionHistory>>[number];
@@ -9,6 +10,7 @@ type SubscriptionEvent = Awaited<ReturnType<typeof subscriptionHistory>>[number]
  * manufacturer's people did.
  */
 export async function HistoryTab({ events, showPeople }: { events: SubscriptionEvent[]; showPeople: boolean }) {
+  const locale = await getLocale();
   const t = await getTranslations("subscriptions.history");
   const tc = await getTranslations("common.situation");
   if (!events.length) return <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-700">{t("empty")}</p>;
@@ -24,7 +26,7 @@ export async function HistoryTab({ events, showPeople }: { events: SubscriptionE
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <p className="font-medium">{t(`type.${event.type}`)}</p>
             <time dateTime={event.createdAt.toISOString()} className="text-sm text-slate-600">
-              {formatDateTime(event.createdAt)}
+              {formatDateTime(event.createdAt, locale)}
             </time>
           </div>
           <p className="text-sm text-slate-700">{who(event)}</p>
@@ -32,7 +34,7 @@ export async function HistoryTab({ events, showPeople }: { events: SubscriptionE
             {event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus && (
               <p>{t("transition", { from: tc(event.fromStatus), to: tc(event.toStatus) })}</p>
             )}
-            {event.reason && <p>{t("reason", { reason: event.reason.label })}</p>}
+            {event.reason && <p>{t("reason", { reason: reasonLabel(event.reason, locale) })}</p>}
             {event.description && <p className="whitespace-pre-line">{event.description}</p>}
             {event.activation && <p>{t("machine", { machine: event.activation.machineName })}</p>}
           </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import {
   findSubscription,
@@ -9,6 +9,7 @@ import {
   type SubscriptionDetail,
 } from "@/lib/data/subscription-detail";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
+import { reasonLabel } from "@/lib/domain/reason-label";
 import { searchParamsToObject } from "@/lib/http/define-route";
 import { safeDecode } from "@/lib/http/safe-decode";
 import { filtersToQuery, parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
@@ -75,7 +76,7 @@ export async function SerialPageView({
               status={subscription.status}
               expiresAt={subscription.expiresAt}
               graceDays={subscription.manufacturer.graceDays}
-              blockReason={subscription.blockReason?.label}
+              blockReason={reasonLabel(subscription.blockReason, await getLocale())}
               now={now}
             />
           </div>

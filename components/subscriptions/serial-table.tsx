@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import type { SerialRow } from "@/lib/data/subscription-list";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { SubscriptionStatus } from "./subscription-status";
 
-/** The serial numbers of one customer, as the expanded "aba" shows them. */
+/** The serial numbers of one customer, as the expanded "aba" shows them (cards on a phone). */
 export async function SerialTable({
   serials,
   serialHref,
@@ -26,100 +27,96 @@ export async function SerialTable({
 }) {
   const t = await getTranslations("subscriptions");
   const ta = await getTranslations("actions");
-  const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
-  const td = "px-3 py-2 align-top text-sm";
+  const locale = await getLocale();
+  const columns: (DataTableColumn<SerialRow> | false)[] = [
+    selectable && {
+      key: "select",
+      header: ta("bulk.heading"),
+      srOnlyHeader: true,
+      card: "select",
+      cell: (serial) => (
+        <input
+          type="checkbox"
+          name="serials"
+          value={serial.serialNumber}
+          form="bulk-form"
+          aria-label={ta("bulk.selectSerial", { serial: serial.serialNumber })}
+          className="h-5 w-5 lg:h-4 lg:w-4"
+        />
+      ),
+    },
+    {
+      key: "serial",
+      header: t("columns.serie"),
+      card: "title",
+      className: "whitespace-nowrap font-mono",
+      cell: (serial) => (
+        <Link
+          href={serialHref(serial.serialNumber)}
+          data-focus-id={`serial-${serial.serialNumber}`}
+          className="font-semibold text-brand-700 underline-offset-2 hover:underline"
+        >
+          {serial.serialNumber}
+        </Link>
+      ),
+    },
+    showManufacturer && { key: "manufacturer", header: t("columns.fabricante"), cell: (serial) => serial.manufacturerName },
+    {
+      key: "product",
+      header: t("columns.produto"),
+      cell: (serial) => (
+        <>
+          {serial.product}
+          <span className="text-xs text-slate-600 lg:block"> · {t(`plan.${serial.plan}`)}</span>
+        </>
+      ),
+    },
+    {
+      key: "status",
+      header: t("columns.status"),
+      cell: (serial) => (
+        <SubscriptionStatus
+          status={serial.status}
+          expiresAt={serial.expiresAt}
+          graceDays={serial.graceDays}
+          blockReason={serial.blockReason}
+          now={now}
+        />
+      ),
+    },
+    {
+      key: "machine",
+      header: t("columns.maquina"),
+      cell: (serial) => serial.machineName ?? <span className="text-slate-600">{t("noMachine")}</span>,
+    },
+    {
+      key: "lastSeen",
+      header: t("columns.ultimoAcesso"),
+      className: "lg:whitespace-nowrap",
+      cell: (serial) => (serial.lastSeenAt ? formatDateTime(serial.lastSeenAt, locale) : t("never")),
+    },
+    {
+      key: "expires",
+      header: t("columns.expiraEm"),
+      className: "lg:whitespace-nowrap",
+      cell: (serial) => formatDate(serial.expiresAt, locale),
+    },
+    {
+      key: "swaps",
+      header: t("columns.trocas"),
+      align: "right",
+      cell: (serial) => (
+        <span className={`tabular-nums ${serial.swaps30d > 0 ? "font-semibold text-amber-800" : ""}`}>{serial.swaps30d}</span>
+      ),
+    },
+    !!rowActions && { key: "actions", header: ta("menu"), card: "actions", align: "right", cell: (serial) => rowActions(serial) },
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {selectable && (
-              <th scope="col" className={`${th} w-8`}>
-                <span className="sr-only">{ta("bulk.heading")}</span>
-              </th>
-            )}
-            <th scope="col" className={th}>
-              {t("columns.serie")}
-            </th>
-            {showManufacturer && (
-              <th scope="col" className={th}>
-                {t("columns.fabricante")}
-              </th>
-            )}
-            <th scope="col" className={th}>
-              {t("columns.produto")}
-            </th>
-            <th scope="col" className={th}>
-              {t("columns.status")}
-            </th>
-            <th scope="col" className={th}>
-              {t("columns.maquina")}
-            </th>
-            <th scope="col" className={th}>
-              {t("columns.ultimoAcesso")}
-            </th>
-            <th scope="col" className={th}>
-              {t("columns.expiraEm")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("columns.trocas")}
-            </th>
-            {rowActions && (
-              <th scope="col" className={`${th} text-right`}>
-                {ta("menu")}
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {serials.map((serial) => (
-            <tr key={serial.id}>
-              {selectable && (
-                <td className={td}>
-                  <input
-                    type="checkbox"
-                    name="serials"
-                    value={serial.serialNumber}
-                    form="bulk-form"
-                    aria-label={ta("bulk.selectSerial", { serial: serial.serialNumber })}
-                    className="h-4 w-4"
-                  />
-                </td>
-              )}
-              <td className={`${td} whitespace-nowrap font-mono`}>
-                <Link
-                  href={serialHref(serial.serialNumber)}
-                  className="font-semibold text-brand-700 underline-offset-2 hover:underline"
-                >
-                  {serial.serialNumber}
-                </Link>
-              </td>
-              {showManufacturer && <td className={td}>{serial.manufacturerName}</td>}
-              <td className={td}>
-                {serial.product}
-                <span className="block text-xs text-slate-600">{t(`plan.${serial.plan}`)}</span>
-              </td>
-              <td className={td}>
-                <SubscriptionStatus
-                  status={serial.status}
-                  expiresAt={serial.expiresAt}
-                  graceDays={serial.graceDays}
-                  blockReason={serial.blockReason}
-                  now={now}
-                />
-              </td>
-              <td className={td}>{serial.machineName ?? <span className="text-slate-600">{t("noMachine")}</span>}</td>
-              <td className={`${td} whitespace-nowrap`}>{serial.lastSeenAt ? formatDateTime(serial.lastSeenAt) : t("never")}</td>
-              <td className={`${td} whitespace-nowrap`}>{formatDate(serial.expiresAt)}</td>
-              <td className={`${td} text-right tabular-nums ${serial.swaps30d > 0 ? "font-semibold text-amber-800" : ""}`}>
-                {serial.swaps30d}
-              </td>
-              {rowActions && <td className={`${td} text-right`}>{rowActions(serial)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={serials}
+      rowKey={(serial) => serial.id}
+      columns={columns.filter((column): column is DataTableColumn<SerialRow> => Boolean(column))}
+    />
   );
 }

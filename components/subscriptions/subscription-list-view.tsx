@@ -25,6 +25,7 @@ export async function SubscriptionListView({
   problems,
   toolbar,
   bulk,
+  notice,
 }: {
   context: AuthorizedContext;
   filters: SubscriptionFilters;
@@ -32,6 +33,8 @@ export async function SubscriptionListView({
   toolbar?: ReactNode;
   /** Bulk actions bar, given the page so it can offer "all that match the filter". */
   bulk?: (page: SubscriptionListPage) => ReactNode;
+  /** A line above the list, e.g. which profile may act on the serials. */
+  notice?: ReactNode;
 }) {
   const t = await getTranslations("subscriptions");
   const now = new Date();
@@ -47,7 +50,14 @@ export async function SubscriptionListView({
 
   return (
     <div className="space-y-4">
-      <FilterForm filters={filters} products={products} basePath={basePath} />
+      {/* Filters, chips and bulk actions come first: one keypress takes a keyboard user past them. */}
+      <a
+        href="#lista"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-800 ring-2 ring-brand-600 focus:not-sr-only focus:inline-block"
+      >
+        {t("list.skipToList")}
+      </a>
+      <FilterForm filters={filters} products={products} basePath={basePath} showCustomer={scope.kind === "manufacturer"} />
       <FilterProblems problems={problems} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <StatusChips filters={filters} chips={page.chips} basePath={basePath} />
@@ -56,10 +66,11 @@ export async function SubscriptionListView({
       <p className="text-sm text-slate-700" role="status">
         {t("list.summary", { serials: page.serialCount, customers: page.customerCount })}
       </p>
+      {notice}
       {bulk && page.serialCount > 0 && bulk(page)}
 
       {page.customers.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+        <div id="lista" tabIndex={-1} className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="text-lg font-semibold">{t("empty.title")}</h2>
           <p className="mt-1 text-slate-700">
             {filters.pagina > 1 && page.serialCount > 0
@@ -80,7 +91,7 @@ export async function SubscriptionListView({
           )}
         </div>
       ) : (
-        <div className="space-y-2">
+        <div id="lista" tabIndex={-1} aria-label={t("list.listLabel")} role="region" className="space-y-2 focus:outline-none">
           {page.customers.map((group) => (
             <CustomerGroup
               key={group.id}

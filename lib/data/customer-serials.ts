@@ -4,6 +4,7 @@
 import { getSql } from "@/lib/db/connection";
 import type { StoredStatus } from "@/lib/domain/subscription-status";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
+import { reasonLabelSql } from "./reasons";
 import { SqlParams } from "./sql-params";
 import { subscriptionConditions } from "./subscription-filter-sql";
 import type { SubscriptionScope } from "./subscription-scope";
@@ -38,6 +39,8 @@ export async function customerSerials(
   filters: SubscriptionFilters,
   customerIds: string[],
   now: Date = new Date(),
+  /** The interface's language, for the reasons' labels. */
+  locale?: string,
 ): Promise<Map<string, SerialRow[]>> {
   const sql = await getSql();
   const params = new SqlParams();
@@ -48,7 +51,7 @@ export async function customerSerials(
   const rows = await sql.query<SerialRecord>(
     `SELECT s.id, s.serial_number AS "serialNumber", s.customer_id AS "customerId", s.product, s.plan, s.status,
             s.expires_at AS "expiresAt", m.grace_days AS "graceDays", m.name AS "manufacturerName",
-            r.label AS "blockReason", a.machine_name AS "machineName", a.last_seen_at AS "lastSeenAt",
+            ${reasonLabelSql("r", locale)} AS "blockReason", a.machine_name AS "machineName", a.last_seen_at AS "lastSeenAt",
             CASE WHEN s.last_swap_at >= ${since} THEN
               (SELECT count(*) FROM activations sw
                 WHERE sw.subscription_id = s.id AND sw.deactivation_cause = 'SWAP' AND sw.deactivated_at >= ${since})

@@ -29,7 +29,7 @@ export async function findSubscription(scope: SubscriptionScope, serialNumber: s
       blockDescription: true,
       blockedAt: true,
       lastSwapAt: true,
-      blockReason: { select: { label: true, kind: true } },
+      blockReason: { select: { label: true, labelEn: true, kind: true } },
       manufacturer: { select: { id: true, name: true, graceDays: true, swapLimit: true } },
       customer: { select: { id: true, name: true, document: true, type: true, city: true, state: true, email: true } },
       activations: {
@@ -104,7 +104,7 @@ export async function subscriptionHistory(scope: SubscriptionScope, subscription
       createdAt: true,
       actorUser: { select: { name: true } },
       account: { select: { name: true } },
-      reason: { select: { label: true } },
+      reason: { select: { label: true, labelEn: true } },
       activation: { select: { machineName: true } },
     },
   });

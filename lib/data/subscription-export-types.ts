@@ -26,7 +26,7 @@ export const EXPORT_FIELDS = [
   ["started_at", epochMs("s.started_at")],
   ["expires_at", epochMs("s.expires_at")],
   ["block_description", "s.block_description"],
-  ["reason_label", "r.label"],
+  ["reason_label", "{{reason}}"],
   ["machine_name", "a.machine_name"],
   ["activated_at", epochMs("a.activated_at")],
   ["last_seen_at", epochMs("a.last_seen_at")],
@@ -51,4 +51,10 @@ export interface ExportLineSource {
   close(): Promise<void>;
 }
 
-export type ExportQueryOptions = { now: Date; /** Rows per keyset batch (PGlite). */ batchSize?: number };
+export type ExportQueryOptions = {
+  now: Date;
+  /** Rows per keyset batch (PGlite). */
+  batchSize?: number;
+  /** The interface's language: the reasons' labels follow it. */
+  locale?: string;
+};

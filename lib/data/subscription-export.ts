@@ -5,6 +5,7 @@
 // COPY's text format, so a single writer turns them into CSV.
 import { getDatabase } from "@/lib/db/connection";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
+import { reasonLabelSql } from "./reasons";
 import { SUBSCRIPTION_FROM, subscriptionConditions } from "./subscription-filter-sql";
 import { SqlParams } from "./sql-params";
 import { openCopyExport } from "./subscription-export-copy";
@@ -20,7 +21,7 @@ export function subscriptionExportSql(
   scope: SubscriptionScope,
   filters: SubscriptionFilters,
   now: Date,
-  options: { keyset?: boolean } = {},
+  options: { keyset?: boolean; locale?: string } = {},
 ) {
   const params = new SqlParams();
   const conditions = subscriptionConditions(scope, filters, params, { now });
@@ -38,7 +39,10 @@ export function subscriptionExportSql(
          (SELECT count(*) FROM activations w
            WHERE w.subscription_id = s.id AND w.deactivation_cause = 'SWAP' AND w.deactivated_at >= ${since})
        ELSE 0 END::int`;
-  const columns = EXPORT_FIELDS.map(([name, expression]) => `${expression.replace("{{swaps}}", swaps)} AS ${name}`);
+  const columns = EXPORT_FIELDS.map(
+    ([name, expression]) =>
+      `${expression.replace("{{swaps}}", swaps).replace("{{reason}}", reasonLabelSql("r", options.locale))} AS ${name}`,
+  );
   if (options.keyset) columns.push("c.search_text AS key_text", "c.id AS key_customer");
   const select = `SELECT ${columns.join(",\n       ")}
   FROM ${SUBSCRIPTION_FROM}
@@ -58,8 +62,12 @@ export async function openSubscriptionExport(
 ): Promise<ExportLineSource> {
   const database = await getDatabase();
   if (database.target.kind === "postgres") {
-    const { select, conditions, params, order } = subscriptionExportSql(scope, filters, options.now);
+    const { select, conditions, params, order } = subscriptionExportSql(scope, filters, options.now, { locale: options.locale });
     return openCopyExport(database.target.url, `${select}\n WHERE ${conditions.join("\n   AND ")}\n ${order}`, params.values);
   }
-  return openKeysetExport(database.sql, subscriptionExportSql(scope, filters, options.now, { keyset: true }), options);
+  return openKeysetExport(
+    database.sql,
+    subscriptionExportSql(scope, filters, options.now, { keyset: true, locale: options.locale }),
+    options,
+  );
 }

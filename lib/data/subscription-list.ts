@@ -25,6 +25,8 @@ export type CustomerGroup = {
   type: "LOJISTA" | "PROFISSIONAL";
   city: string;
   state: string;
+  /** The manufacturer the customer belongs to: what a lojista's own list is grouped by. */
+  manufacturerName: string;
   bySituation: Record<Situation, number>;
   serialCount: number;
   serials: SerialRow[];
@@ -233,7 +235,8 @@ export async function listSubscriptions(
 
   const [customerRows, serialsByCustomer, situations] = await Promise.all([
     sql.query<Omit<CustomerGroup, "bySituation" | "serialCount" | "serials">>(
-      `SELECT id, name, document, type, city, state FROM customers WHERE id = ANY($1::uuid[])`,
+      `SELECT c.id, c.name, c.document, c.type, c.city, c.state, m.name AS "manufacturerName"
+         FROM customers c JOIN accounts m ON m.id = c.manufacturer_id WHERE c.id = ANY($1::uuid[])`,
       [customerIds],
     ),
     options.withSerials ? customerSerials(scope, filters, customerIds, now) : new Map<string, SerialRow[]>(),

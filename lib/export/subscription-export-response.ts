@@ -1,6 +1,7 @@
 // What both Exportar route handlers answer: the CSV of every serial the list's filters select in
 // the given scope, streamed. The filters go through the list's own parser (bad values are
 // dropped, as on the list); only an unknown delimiter is refused (400).
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { openSubscriptionExport } from "@/lib/data/subscription-export";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
@@ -25,13 +26,14 @@ export async function subscriptionExportResponse(args: {
   const { filters } = parseSubscriptionFilters(query);
   const now = new Date();
   const labels = await subscriptionCsvLabels();
+  const locale = await getLocale();
   return csvDownload({
     request,
     query,
     accountName,
     now,
     header: labels.header,
-    open: () => openSubscriptionExport(scope, filters, { now }),
+    open: () => openSubscriptionExport(scope, filters, { now, locale }),
     rowWriter: (writer) => subscriptionCsvRowWriter(labels, now, writer),
   });
 }

@@ -147,6 +147,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoSumm
             manufacturer_id: account.id,
             kind,
             label: seed.label,
+            label_en: seed.labelEn,
             requires_description: seed.requiresDescription,
             active: true,
           });

@@ -98,12 +98,14 @@ WITH input AS (
   INSERT INTO memberships (user_id, account_id, profiles)
   SELECT user_id, id, ARRAY['FABRICANTE']::"Profile"[] FROM manufacturers WHERE user_id IN (SELECT id FROM users) RETURNING 1
 ), reasons AS (
-  INSERT INTO reasons (id, manufacturer_id, kind, label, requires_description)
-  SELECT m.susp_ids[r.k], m.id, 'SUSPENSAO'::"ReasonKind", r.label, r.requires FROM manufacturers m,
-         unnest(${textArray(SUSPENSION_REASONS.map((r) => r.label))}, ARRAY[${SUSPENSION_REASONS.map((r) => r.requiresDescription)}]) WITH ORDINALITY AS r(label, requires, k)
+  INSERT INTO reasons (id, manufacturer_id, kind, label, label_en, requires_description)
+  SELECT m.susp_ids[r.k], m.id, 'SUSPENSAO'::"ReasonKind", r.label, r.label_en, r.requires FROM manufacturers m,
+         unnest(${textArray(SUSPENSION_REASONS.map((r) => r.label))}, ${textArray(SUSPENSION_REASONS.map((r) => r.labelEn))},
+                ARRAY[${SUSPENSION_REASONS.map((r) => r.requiresDescription)}]) WITH ORDINALITY AS r(label, label_en, requires, k)
   UNION ALL
-  SELECT m.canc_ids[r.k], m.id, 'CANCELAMENTO'::"ReasonKind", r.label, r.requires FROM manufacturers m,
-         unnest(${textArray(CANCELLATION_REASONS.map((r) => r.label))}, ARRAY[${CANCELLATION_REASONS.map((r) => r.requiresDescription)}]) WITH ORDINALITY AS r(label, requires, k)
+  SELECT m.canc_ids[r.k], m.id, 'CANCELAMENTO'::"ReasonKind", r.label, r.label_en, r.requires FROM manufacturers m,
+         unnest(${textArray(CANCELLATION_REASONS.map((r) => r.label))}, ${textArray(CANCELLATION_REASONS.map((r) => r.labelEn))},
+                ARRAY[${CANCELLATION_REASONS.map((r) => r.requiresDescription)}]) WITH ORDINALITY AS r(label, label_en, requires, k)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM users)::int AS users,

@@ -290,17 +290,26 @@ export const OPERATING_SYSTEMS = [
 
 export const APP_VERSIONS = ["5.4.2", "5.4.2", "5.4.2", "5.4.1", "5.3.8", "5.2.0"];
 
-export type ReasonSeed = { label: string; requiresDescription: boolean; weight: number; descriptions: string[] };
+export type ReasonSeed = {
+  label: string;
+  /** The English label: reasons are shown in the interface's language. */
+  labelEn: string;
+  requiresDescription: boolean;
+  weight: number;
+  descriptions: string[];
+};
 
 export const SUSPENSION_REASONS: ReasonSeed[] = [
   {
     label: "Pendência financeira",
+    labelEn: "Outstanding payment",
     requiresDescription: false,
     weight: 55,
     descriptions: ["Boletos de dois meses em aberto.", ""],
   },
   {
     label: "Violação de contrato",
+    labelEn: "Breach of contract",
     requiresDescription: true,
     weight: 10,
     descriptions: [
@@ -308,9 +317,16 @@ export const SUSPENSION_REASONS: ReasonSeed[] = [
       "Compartilhamento do serial com outra empresa, constatado em auditoria.",
     ],
   },
-  { label: "Solicitação do lojista", requiresDescription: false, weight: 25, descriptions: ["Loja em reforma por 30 dias.", ""] },
+  {
+    label: "Solicitação do lojista",
+    labelEn: "Retailer's request",
+    requiresDescription: false,
+    weight: 25,
+    descriptions: ["Loja em reforma por 30 dias.", ""],
+  },
   {
     label: "Outro",
+    labelEn: "Other",
     requiresDescription: true,
     weight: 10,
     descriptions: ["Cadastro em revisão pelo setor comercial.", "Aguardando assinatura do novo contrato de revenda."],
@@ -318,21 +334,30 @@ export const SUSPENSION_REASONS: ReasonSeed[] = [
 ];
 
 export const CANCELLATION_REASONS: ReasonSeed[] = [
-  { label: "Lojista deixou de ser cliente", requiresDescription: false, weight: 50, descriptions: [""] },
+  {
+    label: "Lojista deixou de ser cliente",
+    labelEn: "Retailer is no longer a customer",
+    requiresDescription: false,
+    weight: 50,
+    descriptions: [""],
+  },
   {
     label: "Fraude",
+    labelEn: "Fraud",
     requiresDescription: true,
     weight: 5,
     descriptions: ["Pagamento contestado pelo titular do cartão.", "Documentação apresentada na contratação era falsa."],
   },
   {
     label: "Encerramento de contrato",
+    labelEn: "End of contract",
     requiresDescription: false,
     weight: 35,
     descriptions: ["", "Contrato anual não renovado."],
   },
   {
     label: "Outro",
+    labelEn: "Other",
     requiresDescription: true,
     weight: 10,
     descriptions: ["Empresa incorporada por outro grupo; assinaturas migradas.", "Loja fechou as portas em definitivo."],

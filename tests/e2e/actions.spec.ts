@@ -44,7 +44,7 @@ test.describe("Ações as a Fabricante", () => {
     const serial = await openSerial(page, "status=ATIVA&pagina=2");
 
     await page.getByRole("button", { name: "Ações" }).click();
-    await page.getByRole("button", { name: "Suspender" }).click();
+    await page.getByRole("menuitem", { name: "Suspender" }).click();
     const dialog = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
     await dialog.getByLabel("Motivo").selectOption({ label: "Violação de contrato (exige descrição)" });
     await expect(dialog.getByText("Obrigatória para este motivo.")).toBeVisible();
@@ -67,8 +67,8 @@ test.describe("Ações as a Fabricante", () => {
     await expect(event).toContainText("Fernanda Albuquerque");
 
     await page.getByRole("button", { name: "Ações" }).click();
-    await expect(page.getByRole("button", { name: "Suspender" })).toHaveCount(0);
-    await page.getByRole("button", { name: "Liberar" }).click();
+    await expect(page.getByRole("menuitem", { name: "Suspender" })).toHaveCount(0);
+    await page.getByRole("menuitem", { name: "Liberar" }).click();
     const release = page.getByRole("dialog", { name: `Liberar assinatura ${serial}` });
     await expect(release.getByText("volta a ser uma assinatura ativa")).toBeVisible();
     await release.getByRole("button", { name: "Sim" }).click();
@@ -80,13 +80,13 @@ test.describe("Ações as a Fabricante", () => {
     await loginAs("fabricante@demo.test");
     const serial = await openSerial(page, "status=TOLERANCIA&ordem=vencimento", -1);
     await page.getByRole("button", { name: "Ações" }).click();
-    await page.getByRole("button", { name: "Suspender" }).click();
+    await page.getByRole("menuitem", { name: "Suspender" }).click();
     const dialog = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
     await dialog.getByLabel("Motivo").selectOption({ label: "Pendência financeira" });
     await dialog.getByRole("button", { name: "Sim" }).click();
     await expect(page.getByRole("status").filter({ hasText: "suspensa." })).toBeVisible();
     await page.getByRole("button", { name: "Ações" }).click();
-    await page.getByRole("button", { name: "Liberar" }).click();
+    await page.getByRole("menuitem", { name: "Liberar" }).click();
     const release = page.getByRole("dialog", { name: `Liberar assinatura ${serial}` });
     await expect(release.getByText("ATENÇÃO")).toBeVisible();
     await expect(release.getByText(/renove a assinatura com pagamento retroativo/)).toBeVisible();
@@ -98,7 +98,7 @@ test.describe("Ações as a Fabricante", () => {
     await loginAs("fabricante@demo.test");
     const serial = await openSerial(page, "status=ATIVA&pagina=2", 1);
     await page.getByRole("button", { name: "Ações" }).click();
-    await page.getByRole("button", { name: "Cancelar" }).click();
+    await page.getByRole("menuitem", { name: "Cancelar" }).click();
     const dialog = page.getByRole("dialog", { name: `Cancelar assinatura ${serial}` });
     await expect(dialog.getByText(/não poderá ser liberada novamente/)).toBeVisible();
     await dialog.getByLabel("Motivo").selectOption({ label: "Lojista deixou de ser cliente" });
@@ -107,7 +107,7 @@ test.describe("Ações as a Fabricante", () => {
     await page.reload();
     await expect(page.getByText("Cancelada").first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Ações" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Liberar" })).toHaveCount(0);
+    await expect(page.getByRole("menuitem", { name: "Liberar" })).toHaveCount(0);
   });
 
   test("suspend from a row of the list: the row shows the new status at once", async ({ page, loginAs }) => {
@@ -130,7 +130,7 @@ test.describe("Ações as a Fabricante", () => {
       .first();
     const serial = (await row.locator("a").first().textContent())!.trim();
     await row.getByRole("button", { name: `Ações do número de série ${serial}` }).click();
-    await page.getByRole("button", { name: "Suspender" }).click();
+    await page.getByRole("menuitem", { name: "Suspender" }).click();
     const dialog = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
     await dialog.getByLabel("Motivo").selectOption({ label: "Pendência financeira" });
     await dialog.getByRole("button", { name: "Sim" }).click();
@@ -174,7 +174,7 @@ test.describe("Ações as a Fabricante", () => {
     await loginAs("fabricante@demo.test");
     const serial = await openSerial(page, "cliente=Casa+Estilo&status=ATIVA");
     await page.getByRole("button", { name: "Ações" }).click();
-    await page.getByRole("button", { name: "Suspender" }).click();
+    await page.getByRole("menuitem", { name: "Suspender" }).click();
     const dialog = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
     await dialog.getByLabel("Motivo").selectOption({ label: "Solicitação do lojista" });
     await dialog.getByRole("button", { name: "Sim" }).click();

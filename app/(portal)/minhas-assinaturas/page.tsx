@@ -10,7 +10,7 @@ import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters"
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions.list");
-  return { title: t("ownTitle") };
+  return { title: t("ownTitle"), description: t("ownDescription") };
 }
 
 export default async function OwnSubscriptionsPage({

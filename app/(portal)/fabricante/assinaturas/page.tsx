@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActingProfileNote } from "@/components/actions/acting-profile-note";
 import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
 import { ExportButton } from "@/components/export/export-button";
 import { SubscriptionListView } from "@/components/subscriptions/subscription-list-view";
+import { FoldOnPhone } from "@/components/ui/fold-on-phone";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
@@ -14,7 +16,7 @@ import { filtersToQuery, parseSubscriptionFilters } from "@/lib/validation/subsc
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("subscriptions.list");
-  return { title: t("title") };
+  return { title: t("title"), description: t("description") };
 }
 
 export default async function ManufacturerSubscriptionsPage({
@@ -26,8 +28,9 @@ export default async function ManufacturerSubscriptionsPage({
   requirePagePermission(context, "subscriptions.view");
   const { filters, problems } = parseSubscriptionFilters(await searchParams);
   const t = await getTranslations("subscriptions.list");
+  const ta = await getTranslations("actions");
   const allowed = SUBSCRIPTION_ACTIONS.filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
-  const reasons = allowed.length ? await activeReasons(context.account.id) : [];
+  const reasons = allowed.length ? await activeReasons(context.account.id, await getLocale()) : [];
   return (
     <div className="space-y-6">
       <div>
@@ -38,18 +41,21 @@ export default async function ManufacturerSubscriptionsPage({
         context={context}
         filters={filters}
         problems={problems}
+        notice={<ActingProfileNote context={context} />}
         toolbar={
           hasPermission(context, "subscriptions.export") ? <ExportButton href={exportHref("manufacturer", filters)} /> : undefined
         }
         bulk={
           allowed.length
             ? (page) => (
-                <BulkActionsBar
-                  allowed={allowed}
-                  reasons={reasons}
-                  matching={page.serialCount}
-                  filtersQuery={filtersToQuery({ ...filters, pagina: 1 }).slice(1)}
-                />
+                <FoldOnPhone label={ta("bulk.heading")}>
+                  <BulkActionsBar
+                    allowed={allowed}
+                    reasons={reasons}
+                    matching={page.serialCount}
+                    filtersQuery={filtersToQuery({ ...filters, pagina: 1 }).slice(1)}
+                  />
+                </FoldOnPhone>
               )
             : undefined
         }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
+import { ActingProfileNote } from "@/components/actions/acting-profile-note";
 import { ActionsFor } from "@/components/actions/actions-for";
 import { DeactivateMachineDialog } from "@/components/activations/deactivate-machine-dialog";
 import { SerialPageView } from "@/components/subscriptions/serial-page-view";
@@ -19,7 +21,7 @@ export default async function ManufacturerSerialPage({ params, searchParams }: P
   const context = await getCurrentContext();
   requirePagePermission(context, "subscriptions.view");
   const canAct = hasPermission(context, "subscriptions.suspend") || hasPermission(context, "subscriptions.release");
-  const reasons = canAct ? await activeReasons(context.account.id) : [];
+  const reasons = canAct ? await activeReasons(context.account.id, await getLocale()) : [];
   const now = new Date();
   return (
     <SerialPageView
@@ -30,7 +32,7 @@ export default async function ManufacturerSerialPage({ params, searchParams }: P
       actions={
         canAct
           ? (subscription) => <ActionsFor context={context} subscription={subscription} reasons={reasons} now={now} />
-          : undefined
+          : () => <ActingProfileNote context={context} />
       }
       activationActions={
         hasPermission(context, "activations.deactivate")
