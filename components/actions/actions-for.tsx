@@ -4,7 +4,7 @@ import { hasPermission } from "@/lib/auth/require-permission";
 import type { ReasonOption } from "@/lib/data/reasons";
 import { ACTION_PERMISSION } from "@/lib/domain/permissions";
 import type { StoredStatus } from "@/lib/domain/subscription-status";
-import { availableActions, releaseNeedsRenewalWarning } from "@/lib/domain/subscription-transitions";
+import { availableActions, releaseNeedsRenewalWarning, SUBSCRIPTION_ACTIONS } from "@/lib/domain/subscription-transitions";
 import { formatDate } from "@/lib/format";
 import { SubscriptionActionsMenu } from "./subscription-actions-menu";
 
@@ -23,12 +23,14 @@ export async function ActionsFor({
   compact?: boolean;
 }) {
   const locale = await getLocale();
-  const allowed = availableActions(subscription.status).filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
+  const permitted = SUBSCRIPTION_ACTIONS.filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
+  const allowed = availableActions(subscription.status).filter((action) => permitted.includes(action));
   if (!allowed.length) return null;
   return (
     <SubscriptionActionsMenu
       serialNumber={subscription.serialNumber}
       allowed={allowed}
+      permitted={permitted}
       reasons={reasons}
       expiredOn={releaseNeedsRenewalWarning(subscription.expiresAt, now) ? formatDate(subscription.expiresAt, locale) : null}
       compact={compact}

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { Menu } from "@/components/ui/menu";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { ReasonOption } from "@/lib/data/reasons";
-import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";
+import { availableActions, TRANSITIONS, type SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { ActionForm } from "./action-form";
 
 /**
@@ -15,13 +15,17 @@ import { ActionForm } from "./action-form";
  */
 export function SubscriptionActionsMenu({
   serialNumber,
-  allowed,
+  allowed: allowedByServer,
+  permitted = allowedByServer,
   reasons,
   expiredOn,
   compact = false,
 }: {
   serialNumber: string;
+  /** What the serial's state and the user's profile allow, as the server rendered it. */
   allowed: SubscriptionAction[];
+  /** Every action the user's profile allows, whatever the state (to offer the right ones after an action). */
+  permitted?: SubscriptionAction[];
   reasons: ReasonOption[];
   expiredOn: string | null;
   compact?: boolean;
@@ -31,6 +35,17 @@ export function SubscriptionActionsMenu({
   const [action, setAction] = useState<SubscriptionAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
+  // After an action the menu offers what the new state allows at once, not what the page showed
+  // before its refresh arrives; a new server render (new `allowed`) takes over again.
+  const [changedTo, setChangedTo] = useState<SubscriptionAction | null>(null);
+  const [serverAllowed, setServerAllowed] = useState(allowedByServer.join());
+  if (serverAllowed !== allowedByServer.join()) {
+    setServerAllowed(allowedByServer.join());
+    setChangedTo(null);
+  }
+  const allowed = changedTo
+    ? availableActions(TRANSITIONS[changedTo].to).filter((item) => permitted.includes(item))
+    : allowedByServer;
 
   // The last action left nothing to do (Cancelar): the menu button is gone, so focus goes to the
   // confirmation instead of falling back to the page.
@@ -90,6 +105,7 @@ export function SubscriptionActionsMenu({
             expiredOn={expiredOn}
             onCancel={() => setAction(null)}
             onDone={(text) => {
+              setChangedTo(action);
               setAction(null);
               setMessage(text);
               router.refresh();

@@ -37,7 +37,14 @@ async function chooseReason(page: Page, motivo: Locator, letter: string, label: 
  * The three actions through `menuButton`, which must have focus. `afterCancel` is where focus
  * must be once the serial is cancelled (the menu is gone then).
  */
-async function suspendReleaseCancel(page: Page, serial: string, menuButton: Locator, afterCancel: () => Locator) {
+async function suspendReleaseCancel(
+  page: Page,
+  serial: string,
+  menuButton: Locator,
+  /** Where the serial's status shows (the page's header, or the row). */
+  status: Locator,
+  afterCancel: () => Locator,
+) {
   const menu = page.getByRole("menu");
   const suspend = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
 
@@ -96,12 +103,14 @@ async function suspendReleaseCancel(page: Page, serial: string, menuButton: Loca
   await page.keyboard.press("Enter");
   await expect(suspend).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: `Assinatura ${serial} suspensa.` })).toBeVisible();
-  await expect(page.getByText("Suspensa pelo Fabricante").first()).toBeVisible();
+  await expect(status.getByText("Suspensa pelo Fabricante").first()).toBeVisible();
   await expect(menuButton).toBeFocused();
 
-  // Liberar, now the first item.
+  // Liberar, now offered after Cancelar.
   const release = page.getByRole("dialog", { name: `Liberar assinatura ${serial}` });
   await page.keyboard.press("Enter");
+  await expect(menu.getByRole("menuitem", { name: "Cancelar" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Liberar" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(release).toBeVisible();
@@ -137,7 +146,7 @@ test.describe("keyboard only", () => {
 
     const menuButton = page.getByRole("button", { name: "Ações", exact: true });
     await tabTo(page, menuButton);
-    await suspendReleaseCancel(page, serial!, menuButton, () =>
+    await suspendReleaseCancel(page, serial!, menuButton, page.locator("main"), () =>
       page.getByRole("status").filter({ hasText: `Assinatura ${serial} cancelada.` }),
     );
     await expect(page.getByText("Cancelada", { exact: true }).first()).toBeVisible();
@@ -166,13 +175,10 @@ test.describe("keyboard only", () => {
     const menuButton = row.getByRole("button", { name: `Ações do número de série ${serial}` });
     const presses = await tabTo(page, menuButton, 5);
     expect(presses, "checkbox and serial link, then the row's Ações").toBeLessThanOrEqual(3);
-    await suspendReleaseCancel(page, serial!, menuButton, () =>
-      page
-        .getByRole("status")
-        .filter({ hasText: `Assinatura ${serial} cancelada.` })
-        .or(row.getByRole("link", { name: serial })),
+    await suspendReleaseCancel(page, serial!, menuButton, row, () =>
+      row.getByRole("status").filter({ hasText: `Assinatura ${serial} cancelada.` }),
     );
-    await expect(row.getByText("Cancelada", { exact: true })).toBeVisible();
+    await expect(row.getByText(/^Cancelada · Encerramento de contrato/)).toBeVisible();
   });
 
   test("a failed login puts focus back on the form", async ({ page }) => {
