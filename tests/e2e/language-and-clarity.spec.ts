@@ -69,7 +69,7 @@ test("Minhas assinaturas is grouped by manufacturer, without the customer filter
   await page.goto("/minhas-assinaturas");
   await expect(page.getByRole("heading", { level: 1, name: "Minhas assinaturas" })).toBeVisible();
   await expect(page.getByLabel("Cliente (nome ou CNPJ/CPF)")).toHaveCount(0);
-  const names = await page.locator("details summary span.font-semibold").allTextContents();
+  const names = await page.locator("details summary span.block.font-semibold").allTextContents();
   expect(names.length).toBeGreaterThan(0);
   expect(new Set(names).size, "one group per manufacturer").toBe(names.length);
   await expect(page.locator("details summary").first()).toContainText("Fabricante");

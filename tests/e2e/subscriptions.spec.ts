@@ -190,7 +190,7 @@ test.describe("Minhas assinaturas", () => {
     await expand(page.locator("details").first());
     await expand(page.locator("details").last());
     const manufacturers = new Set(
-      (await page.locator("details summary span.font-semibold").allTextContents()).map((text) => text.trim()),
+      (await page.locator("details summary span.block.font-semibold").allTextContents()).map((text) => text.trim()),
     );
     expect(manufacturers.size).toBe(2);
     await expect(page.getByRole("link", { name: "Assinaturas", exact: true })).toHaveCount(0);
