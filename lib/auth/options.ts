@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserForLogin } from "@/lib/data/accounts";
 import { beginLoginAttempt, forgiveLoginAttempt } from "@/lib/data/login-throttle";
 import { getSql } from "@/lib/db/connection";
+import { sendFailedLoginAlert } from "@/lib/mail/failed-login-alert";
 import { newRequestId } from "@/lib/request-id";
 import { clientIp } from "@/lib/http/client-ip";
 import { loginSchema } from "@/lib/validation/login";
@@ -19,6 +20,15 @@ const DUMMY_HASH = "$2b$10$D2ZWBTyED6ar8ay01tPeR.L2qtlvSefgviHg1iAz7YcsXc2msb4ZC
 type Outcome =
   { kind: "ok"; user: { id: string; email: string; name: string } } | { kind: "wrong" } | { kind: "throttled"; minutes: number };
 
+/** Sent in the background: the answer to the login never waits for (or fails with) the mail. */
+function alertUser(user: { email: string; name: string }, failures: number) {
+  sendFailedLoginAlert(user, failures).catch((error: unknown) => {
+    console.warn(
+      `[auth] failed-login notice to ${user.email} not sent: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+}
+
 /**
  * The throttle and the password check. next-auth sends an exception's message to the browser, so
  * an unexpected failure is logged here and only "INTERNAL" leaves.
@@ -27,9 +37,11 @@ async function checkCredentials(email: string, password: string, ip: string): Pr
   try {
     const sql = await getSql();
     const now = new Date();
-    const lock = await beginLoginAttempt(sql, email, ip, now);
-    if (lock !== null) return { kind: "throttled", minutes: Math.ceil(lock / 60) };
+    const attempt = await beginLoginAttempt(sql, email, ip, now);
     const user = await findUserForLogin(email);
+    if (attempt.alertUser && user) alertUser(user, attempt.emailFailures);
+    if (attempt.kind === "locked") return { kind: "throttled", minutes: Math.ceil(attempt.seconds / 60) };
+    if (attempt.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid) return { kind: "wrong" };
     await forgiveLoginAttempt(sql, email, ip, now);

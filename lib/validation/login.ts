@@ -3,6 +3,11 @@
 import { z } from "zod";
 import { hasControlCharacters } from "./text";
 
+/** One spelling per e-mail for lookups and throttle counters: trimmed, Unicode NFC, lower case. */
+export function normalizeLoginEmail(email: string): string {
+  return email.trim().normalize("NFC").toLowerCase();
+}
+
 export const loginSchema = z.object({
   email: z
     .string({ error: "emailRequired" })
@@ -11,7 +16,7 @@ export const loginSchema = z.object({
     .max(254, { error: "tooLong" })
     .refine((value) => !hasControlCharacters(value), { error: "emailInvalid" })
     .pipe(z.email({ error: "emailInvalid" }))
-    .transform((email) => email.toLowerCase()),
+    .transform(normalizeLoginEmail),
   password: z.string({ error: "passwordRequired" }).min(1, { error: "passwordRequired" }).max(200, { error: "tooLong" }),
 });
 
