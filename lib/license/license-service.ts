@@ -43,7 +43,7 @@ function tooMany(wait: number | null): Outcome | null {
 
 export async function checkIn(ctx: ServiceContext, input: CheckInRequest): Promise<Outcome> {
   const { now, limits } = ctx;
-  const window = rateWindow(limits, input.serialNumber, ctx.ip, now);
+  const window = rateWindow(limits, { serialNumber: input.serialNumber, machineId: input.machineId }, ctx.ip, now);
   const row = await runCheckIn(ctx.db, window, { ...input, now, appVersion: input.appVersion ?? null });
   const limited = tooMany(retryAfterSeconds(row.usage, window, limits, now));
   if (limited) return limited;
@@ -62,7 +62,7 @@ export async function checkIn(ctx: ServiceContext, input: CheckInRequest): Promi
 export async function activate(ctx: ServiceContext, input: ActivateRequest): Promise<Outcome> {
   const { now, limits } = ctx;
   const { serialNumber, machine, nonce } = input;
-  const window = rateWindow(limits, serialNumber, ctx.ip, now);
+  const window = rateWindow(limits, { serialNumber }, ctx.ip, now);
   // The serial's row stays locked until commit: two activations of one serial never interleave.
   return ctx.db.transaction(async (tx) => {
     const { usage, serial } = await lockSerial(tx, window, serialNumber);
@@ -96,7 +96,7 @@ export async function activate(ctx: ServiceContext, input: ActivateRequest): Pro
 
 export async function deactivate(ctx: ServiceContext, input: DeactivateRequest): Promise<Outcome> {
   const { now, limits } = ctx;
-  const window = rateWindow(limits, input.serialNumber, ctx.ip, now);
+  const window = rateWindow(limits, { serialNumber: input.serialNumber, machineId: input.machineId }, ctx.ip, now);
   const row = await runDesktopDeactivate(ctx.db, window, { ...input, now });
   const limited = tooMany(retryAfterSeconds(row.usage, window, limits, now));
   if (limited) return limited;

@@ -1,11 +1,16 @@
-// Per-serial and per-IP limits of the license API, counted in PostgreSQL (rate_limit_counters) so
-// every app server shares them. Sized for real desktops: one heartbeat every few minutes per
-// computer, an office of a few hundred computers behind one IP. Configurable for load tests.
+// Limits of the license API, counted in PostgreSQL (rate_limit_counters) so every app server shares
+// them. Check-in and deactivate count per (serial, computer) and per IP, so nobody who merely knows a
+// serial can starve its genuine computer; activation counts per serial (whatever the computer) and
+// per IP. Sized for real desktops: one heartbeat every few minutes per computer, an office of a few
+// hundred computers behind one IP. Configurable for load tests.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 export type LicenseRateLimits = {
-  /** Requests one serial may make per window. */
+  /** Activations of one serial per window, from any computer. */
   perSerial: number;
+  /** Check-ins and deactivations of one serial from one computer per window. */
+  perMachine: number;
   /** Requests one IP may make per window. */
   perIp: number;
   windowMs: number;
@@ -17,6 +22,7 @@ const positive = (fallback: number) => z.coerce.number().int().min(1).max(1_000_
 
 const envSchema = z.object({
   LICENSE_RATE_LIMIT_PER_SERIAL: positive(30),
+  LICENSE_RATE_LIMIT_PER_MACHINE: positive(30),
   LICENSE_RATE_LIMIT_PER_IP: positive(1200),
   LICENSE_RATE_LIMIT_WINDOW_SECONDS: positive(600),
 });
@@ -24,6 +30,7 @@ const envSchema = z.object({
 export function licenseRateLimits(env: Record<string, string | undefined> = process.env): LicenseRateLimits {
   const parsed = envSchema.safeParse({
     LICENSE_RATE_LIMIT_PER_SERIAL: env.LICENSE_RATE_LIMIT_PER_SERIAL || undefined,
+    LICENSE_RATE_LIMIT_PER_MACHINE: env.LICENSE_RATE_LIMIT_PER_MACHINE || undefined,
     LICENSE_RATE_LIMIT_PER_IP: env.LICENSE_RATE_LIMIT_PER_IP || undefined,
     LICENSE_RATE_LIMIT_WINDOW_SECONDS: env.LICENSE_RATE_LIMIT_WINDOW_SECONDS || undefined,
   });
@@ -34,6 +41,7 @@ export function licenseRateLimits(env: Record<string, string | undefined> = proc
   const windowMs = parsed.data.LICENSE_RATE_LIMIT_WINDOW_SECONDS * 1000;
   return {
     perSerial: parsed.data.LICENSE_RATE_LIMIT_PER_SERIAL,
+    perMachine: parsed.data.LICENSE_RATE_LIMIT_PER_MACHINE,
     perIp: parsed.data.LICENSE_RATE_LIMIT_PER_IP,
     windowMs,
     bucketMs: Math.max(1000, Math.floor(windowMs / 10)),
@@ -41,6 +49,7 @@ export function licenseRateLimits(env: Record<string, string | undefined> = proc
 }
 
 export type RateWindow = {
+  /** The serial's key (activation) or the serial and computer's (check-in, deactivate). */
   serialKey: string;
   ipKey: string;
   bucketStart: Date;
@@ -52,16 +61,29 @@ export type RateWindow = {
   perIp: number;
 };
 
-export function rateWindow(limits: LicenseRateLimits, serialNumber: string | null, ip: string, now: Date): RateWindow {
+/** What a request counts against besides its IP: a serial, a serial and computer, or nothing (verify). */
+export type RateScope = { serialNumber: string; machineId?: string } | null;
+
+/** Machine ids are up to 128 printable characters; the key stays short and fixed in length. */
+export function machineRateKey(serialNumber: string, machineId: string): string {
+  return `lic:machine:${serialNumber}:${createHash("sha256").update(machineId).digest("base64url").slice(0, 22)}`;
+}
+
+export function rateWindow(limits: LicenseRateLimits, scope: RateScope, ip: string, now: Date): RateWindow {
   const bucket = Math.floor(now.getTime() / limits.bucketMs) * limits.bucketMs;
+  const perScope = !scope ? 2_147_483_647 : scope.machineId === undefined ? limits.perSerial : limits.perMachine;
   return {
     // Endpoints without a serial (verify) count only the IP; a key nobody else uses keeps one SQL shape.
-    serialKey: serialNumber ? `lic:serial:${serialNumber}` : "lic:serial:-",
+    serialKey: !scope
+      ? "lic:serial:-"
+      : scope.machineId === undefined
+        ? `lic:serial:${scope.serialNumber}`
+        : machineRateKey(scope.serialNumber, scope.machineId),
     ipKey: `lic:ip:${ip}`.slice(0, 200),
     bucketStart: new Date(bucket),
     expiresAt: new Date(bucket + limits.bucketMs + limits.windowMs),
     windowStart: new Date(now.getTime() - limits.windowMs),
-    perSerial: serialNumber ? limits.perSerial : 2_147_483_647,
+    perSerial: perScope,
     perIp: limits.perIp,
   };
 }

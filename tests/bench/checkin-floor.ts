@@ -15,6 +15,7 @@ import {
   ACTIVATION_TOUCH,
   CHECK_IN,
 } from "../../lib/data/license-sql";
+import { machineRateKey } from "../../lib/license/rate-limit";
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -23,8 +24,9 @@ const pool = new pg.Pool({
 });
 const WINDOW_MS = 600_000;
 const BUCKET_MS = 60_000;
-const [PER_SERIAL, PER_IP] = [
+const [PER_SERIAL, PER_MACHINE, PER_IP] = [
   Number(process.env.LICENSE_RATE_LIMIT_PER_SERIAL ?? 30),
+  Number(process.env.LICENSE_RATE_LIMIT_PER_MACHINE ?? 30),
   Number(process.env.LICENSE_RATE_LIMIT_PER_IP ?? 1200),
 ];
 
@@ -43,23 +45,29 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** The same seven rate-limit parameters the API computes. */
-function rateParams(serial: string, ip: string, now: Date): unknown[] {
+/** The same seven rate-limit parameters the API computes (check-in counts per serial and computer). */
+function rateParams(serialKey: string, perSerial: number, ip: string, now: Date): unknown[] {
   const bucket = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
   return [
-    `lic:serial:${serial}`,
+    serialKey,
     `lic:ip:${ip}`,
     new Date(bucket),
     new Date(bucket + BUCKET_MS + WINDOW_MS),
     new Date(now.getTime() - WINDOW_MS),
-    PER_SERIAL,
+    perSerial,
     PER_IP,
   ];
 }
 
 async function checkIn(body: Body, ip: string) {
   const now = new Date();
-  return run(pool, CHECK_IN, [...rateParams(body.serialNumber, ip, now), body.serialNumber, now, body.machineId, null]);
+  return run(pool, CHECK_IN, [
+    ...rateParams(machineRateKey(body.serialNumber, body.machineId!), PER_MACHINE, ip, now),
+    body.serialNumber,
+    now,
+    body.machineId,
+    null,
+  ]);
 }
 
 async function activate(body: Body, ip: string) {
@@ -69,7 +77,10 @@ async function activate(body: Body, ip: string) {
   try {
     await client.query("BEGIN");
     await client.query(DURABLE_COMMIT);
-    const serial = (await run(client, ACTIVATION_LOCK, [...rateParams(body.serialNumber, ip, now), body.serialNumber]))!;
+    const serial = (await run(client, ACTIVATION_LOCK, [
+      ...rateParams(`lic:serial:${body.serialNumber}`, PER_SERIAL, ip, now),
+      body.serialNumber,
+    ]))!;
     if (serial.id) {
       const current = (await run(client, ACTIVATION_CURRENT, [serial.id, new Date(now.getTime() - 30 * 86_400_000)]))!;
       if (current.active_machine_id === machine.id) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { purgeCountersOnce, startCounterPurge } from "@/lib/license/counter-purge";
+import { machineRateKey } from "@/lib/license/rate-limit";
 import { testDatabase } from "../support/test-database";
 import { licenseServer, machine, nonce, serialFixture, testClock, testSigningKey } from "./license-test-client";
 
 const clock = testClock(new Date("2026-12-01T12:00:30Z"));
-const limits = { perSerial: 3, perIp: 5, windowMs: 10 * 60_000, bucketMs: 60_000 };
+const limits = { perSerial: 3, perMachine: 3, perIp: 5, windowMs: 10 * 60_000, bucketMs: 60_000 };
 const key = testSigningKey();
 // Two app servers sharing one database, as behind a load balancer.
 const serverA = licenseServer({ clock, limits, key });
@@ -27,7 +28,7 @@ async function activatedSerial() {
 }
 
 describe("rate limits of the license API", () => {
-  it("limits one serial across servers and IPs: 429 with Retry-After, and nothing recorded for the refused call", async () => {
+  it("limits one serial's computer across servers and IPs: 429 with Retry-After, and nothing recorded for the refused call", async () => {
     const { db, serial, computer, activation } = await activatedSerial();
     const checkIn = (server: typeof serverA, ip: string) =>
       server.call("check-in", { serialNumber: serial, machineId: computer.id, nonce: nonce() }, ip);
@@ -48,7 +49,7 @@ describe("rate limits of the license API", () => {
     expect((await db.prisma.activation.findUniqueOrThrow({ where: { id: activation.id } })).lastSeenAt).toEqual(seen);
 
     const [row] = await db.sql.query<{ n: number }>(`SELECT sum(count)::int AS n FROM rate_limit_counters WHERE key = $1`, [
-      `lic:serial:${serial}`,
+      machineRateKey(serial, computer.id),
     ]);
     expect(row?.n).toBe(4);
 

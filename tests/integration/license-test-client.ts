@@ -14,7 +14,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { License } from "@/lib/validation/license-responses";
 import { createAccount, createCustomer, createSubscription } from "../support/factories";
 
-export const GENEROUS_LIMITS = { perSerial: 10_000, perIp: 10_000, windowMs: 600_000, bucketMs: 60_000 };
+export const GENEROUS_LIMITS = { perSerial: 10_000, perMachine: 10_000, perIp: 10_000, windowMs: 600_000, bucketMs: 60_000 };
 
 /** A fresh signing key, as an operator would configure it, so tests never touch .data/. */
 export function testSigningKey(): LicenseSigningKey {

@@ -52,7 +52,7 @@ describe("the OpenAPI webhooks section", () => {
 
 describe("rate-limit configuration", () => {
   it("has defaults sized for desktops and reads overrides from the environment", () => {
-    expect(licenseRateLimits({})).toEqual({ perSerial: 30, perIp: 1200, windowMs: 600_000, bucketMs: 60_000 });
+    expect(licenseRateLimits({})).toEqual({ perSerial: 30, perMachine: 30, perIp: 1200, windowMs: 600_000, bucketMs: 60_000 });
     expect(licenseRateLimits({ LICENSE_RATE_LIMIT_PER_IP: "50000" }).perIp).toBe(50_000);
     expect(() => licenseRateLimits({ LICENSE_RATE_LIMIT_PER_SERIAL: "abc" })).toThrow(/LICENSE_RATE_LIMIT_PER_SERIAL/);
   });
@@ -60,7 +60,7 @@ describe("rate-limit configuration", () => {
   it("says how long to wait: until the over-limit key's oldest bucket leaves the window", () => {
     const limits = licenseRateLimits({});
     const now = new Date("2026-12-01T12:05:30Z");
-    const window = rateWindow(limits, "ABCD-EFGH-JKLM-NPQR", "10.0.0.1", now);
+    const window = rateWindow(limits, { serialNumber: "ABCD-EFGH-JKLM-NPQR" }, "10.0.0.1", now);
     expect(window.bucketStart.toISOString()).toBe("2026-12-01T12:05:00.000Z");
     const oldest = new Date("2026-12-01T11:58:00Z");
     expect(retryAfterSeconds({ serialUsed: 31, ipUsed: 1, serialOldest: oldest, ipOldest: now }, window, limits, now)).toBe(150);
