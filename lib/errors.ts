@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   VALIDATION: 400,
   RATE_LIMITED: 429,
   ACCOUNT_NOT_MEMBER: 403,
+  /** A write whose Origin is not the portal's (cross-site request forgery). */
+  CROSS_ORIGIN: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

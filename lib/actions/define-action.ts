@@ -1,5 +1,6 @@
-// Every server action goes through here: session → current account → zod → requirePermission →
-// data function, and one result shape back to the form. A new action cannot skip a step.
+// Every server action goes through here: same origin → session → current account → zod →
+// requirePermission → data function, and one result shape back to the form. A new action cannot skip a step.
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
@@ -9,6 +10,7 @@ import type { UserContext } from "@/lib/data/accounts";
 import type { Action } from "@/lib/domain/permissions";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { localizeAppError } from "@/lib/errors-localized";
+import { isSameOrigin } from "@/lib/http/same-origin";
 import { newRequestId } from "@/lib/request-id";
 import { localizedFieldErrors } from "@/lib/validation/field-errors";
 import { formDataToObject } from "@/lib/validation/form-data";
@@ -29,6 +31,8 @@ export function defineAction<S extends z.ZodType, T, P extends Action | "signed-
   return async function action(_previous: unknown, formData: FormData): Promise<ActionResult<T>> {
     const t = await getTranslations("errors");
     try {
+      // Next's own check compares only the host: an https:// page would pass for an http:// portal.
+      if (!isSameOrigin(await headers())) throw new AppError("CROSS_ORIGIN");
       const context = await getCurrentContext();
       if (!context) throw new AppError("UNAUTHENTICATED");
       const parsed = config.input.safeParse(formDataToObject(formData));

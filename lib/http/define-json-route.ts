@@ -1,5 +1,5 @@
-// Route handlers that take a JSON body from signed-in users: session → current account → JSON and
-// zod → requirePermission → handler, with the same error mapping as define-route.ts.
+// Route handlers that take a JSON body from signed-in users: same origin → session → current
+// account → JSON and zod → requirePermission → handler, with the same error mapping as define-route.ts.
 import type { NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
@@ -9,6 +9,7 @@ import type { Action } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/errors";
 import { localizedFieldErrors } from "@/lib/validation/field-errors";
 import { jsonError, routeFailure } from "./define-route";
+import { isSameOrigin } from "./same-origin";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -21,6 +22,7 @@ export function defineJsonRoute<S extends z.ZodType, P extends Record<string, st
   return async function route(request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> {
     const t = await getTranslations("errors");
     try {
+      if (!isSameOrigin(request.headers, request.url)) throw new AppError("CROSS_ORIGIN");
       const context = await getCurrentContext();
       if (!context) throw new AppError("UNAUTHENTICATED");
       if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {

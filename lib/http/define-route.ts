@@ -1,5 +1,5 @@
-// Every route handler for signed-in users goes through here: session → current account → zod on
-// the query string → requirePermission → handler. Failures become JSON 4xx with a localized
+// Every route handler for signed-in users goes through here: same origin (for writes) → session →
+// current account → zod on the query string → requirePermission → handler. Failures become JSON 4xx with a localized
 // message; a bug becomes a 500 carrying only a request id.
 import type { NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { localizeAppError } from "@/lib/errors-localized";
 import { newRequestId } from "@/lib/request-id";
 import { localizedFieldErrors } from "@/lib/validation/field-errors";
+import { isSafeMethod, isSameOrigin } from "./same-origin";
 
 export function jsonError(
   status: number,
@@ -57,6 +58,7 @@ export function defineRoute<Q extends z.ZodType>(config: {
   return async function route(request: NextRequest): Promise<Response> {
     const t = await getTranslations("errors");
     try {
+      if (!isSafeMethod(request.method) && !isSameOrigin(request.headers, request.url)) throw new AppError("CROSS_ORIGIN");
       const context = await getCurrentContext();
       if (!context) throw new AppError("UNAUTHENTICATED");
       const parsed = config.query.safeParse(searchParamsToObject(request.nextUrl.searchParams));

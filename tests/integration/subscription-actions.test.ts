@@ -270,7 +270,7 @@ describe("role checks on the server", () => {
       POST(
         new NextRequest(`http://localhost/api/fabricante/assinaturas/${serialNumber}/acoes`, {
           method: "POST",
-          headers: { "content-type": contentType },
+          headers: { "content-type": contentType, origin: "http://localhost" },
           body: typeof body === "string" ? body : JSON.stringify(body),
         }),
         { params: Promise.resolve({ serial: serialNumber }) },
@@ -287,7 +287,7 @@ describe("role checks on the server", () => {
     const nulPath = await POST(
       new NextRequest("http://localhost/api/fabricante/assinaturas/x/acoes", {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", origin: "http://localhost" },
         body: JSON.stringify({ action: "RELEASE" }),
       }),
       { params: Promise.resolve({ serial: "%00" }) },

@@ -35,7 +35,7 @@ describe("concurrent actions on one serial", () => {
           POST(
             new NextRequest(`http://localhost/api/fabricante/assinaturas/${serialNumber}/acoes`, {
               method: "POST",
-              headers: { "content-type": "application/json" },
+              headers: { "content-type": "application/json", origin: "http://localhost" },
               body: JSON.stringify(body),
             }),
             { params: Promise.resolve({ serial: serialNumber }) },

@@ -7,10 +7,13 @@ import { TIME_ZONE, type Locale } from "@/i18n/config";
 import { MESSAGES } from "@/i18n/messages";
 import { ACCOUNT_COOKIE } from "@/lib/auth/account-cookie";
 
+/** What a browser on the portal's own page sends with an action (same-origin.ts checks it). */
+const pageHeaders = () => new Headers({ host: "localhost:3000", origin: "http://localhost:3000" });
+
 const request = vi.hoisted(() => ({
   userId: null as string | null,
   cookies: new Map<string, string>(),
-  headers: new Headers(),
+  headers: new Headers({ host: "localhost:3000", origin: "http://localhost:3000" }),
   locale: "pt-BR" as "pt-BR" | "en",
   revalidated: [] as string[],
 }));
@@ -56,7 +59,7 @@ vi.mock("next-intl/server", () => ({
 afterEach(() => {
   request.userId = null;
   request.cookies.clear();
-  request.headers = new Headers();
+  request.headers = pageHeaders();
   request.locale = "pt-BR";
   request.revalidated = [];
 });
@@ -67,6 +70,11 @@ export function signInAs(userId: string | null, options: { accountId?: string; l
   if (options.accountId) request.cookies.set(ACCOUNT_COOKIE, options.accountId);
   if (options.locale) request.locale = options.locale;
   if (options.ip) request.headers.set("x-forwarded-for", options.ip);
+}
+
+/** The request's headers, e.g. to replay a forged Origin. */
+export function requestHeaders(): Headers {
+  return request.headers;
 }
 
 export function requestCookies(): Map<string, string> {
