@@ -4,6 +4,22 @@ import { chromiumPath } from "./scripts/chromium-path.mjs";
 const PORT = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://localhost:${PORT}`;
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromiumPath() ?? undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   // Per port, so parallel runs (different E2E_PORT) don't delete each other's artifacts.
@@ -25,21 +41,15 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumPath() ?? undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      testDir: "tests/e2e",
+      use: chromium,
+    },
+    {
+      // The attacks of the security review replayed against the real server (tests/security/*.spec.ts).
+      name: "security",
+      testDir: "tests/security",
+      testMatch: /.*\.spec\.ts$/,
+      use: chromium,
     },
   ],
   webServer: {

@@ -18,6 +18,7 @@ import { licenseRateLimits } from "./lib/license/rate-limit";
 import { getSigningKey } from "./lib/license/signing-key";
 import { resolveClientIp } from "./lib/http/client-ip";
 import { bootstrapEnv } from "./lib/runtime/bootstrap-env";
+import { configureHttpServer } from "./lib/runtime/configure-http-server";
 import { startSuspensionSweeper } from "./lib/runtime/suspension-sweeper";
 import { startWebhookWorkers } from "./lib/runtime/webhook-workers";
 
@@ -72,6 +73,8 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+
+  configureHttpServer(server, { publicUrl: env.NEXTAUTH_URL });
 
   server.listen(env.PORT, env.HOST, async () => {
     console.log(`\nPortal de Assinaturas pronto em ${env.NEXTAUTH_URL}`);

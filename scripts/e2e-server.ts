@@ -2,7 +2,7 @@
 // on the local PostgreSQL or, without one, a throwaway embedded PostgreSQL.
 // Rebuilds the app first when the build is missing or older than the sources.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -67,7 +67,19 @@ async function main() {
     env.PGLITE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
     console.log(`[e2e] using embedded PGlite in ${env.PGLITE_DATA_DIR}`);
   }
-  const server = spawn("npx", ["tsx", "server.ts", "--demo"], { stdio: "inherit", env });
+  // The server's output also goes to a file the security specs read (no stack trace may appear).
+  const logFile = path.join("test-results", `e2e-server-${PORT}.log`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile);
+  const server = spawn("npx", ["tsx", "server.ts", "--demo"], { stdio: ["inherit", "pipe", "pipe"], env });
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  server.stderr.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
   const stop = () => {
     server.kill("SIGTERM");
   };

@@ -35,6 +35,8 @@ export function defineAction<S extends z.ZodType, T, P extends Action | "signed-
       if (!isSameOrigin(await headers())) throw new AppError("CROSS_ORIGIN");
       const context = await getCurrentContext();
       if (!context) throw new AppError("UNAUTHENTICATED");
+      // A hand-made request can make Next pass anything here.
+      if (!(formData instanceof FormData)) throw new AppError("VALIDATION");
       const parsed = config.input.safeParse(formDataToObject(formData));
       if (!parsed.success) {
         return { ok: false, code: "VALIDATION", error: t("VALIDATION"), fieldErrors: await localizedFieldErrors(parsed.error) };

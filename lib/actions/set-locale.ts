@@ -7,6 +7,8 @@ import { setLocaleSchema } from "@/lib/validation/account";
 
 /** Choosing the language needs no session (the login page offers it too). */
 export async function setLocale(formData: FormData): Promise<void> {
+  // A hand-made request can make Next pass anything here.
+  if (!(formData instanceof FormData)) return;
   const parsed = setLocaleSchema.safeParse({ locale: formData.get("locale") });
   if (!parsed.success) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });

@@ -8,11 +8,15 @@ import { getSql } from "@/lib/db/connection";
 import { sendFailedLoginAlert } from "@/lib/mail/failed-login-alert";
 import { newRequestId } from "@/lib/request-id";
 import { clientIp } from "@/lib/http/client-ip";
+import { safeRedirectUrl } from "@/lib/http/safe-callback";
 import { loginSchema } from "@/lib/validation/login";
 import { verifyPassword } from "./password";
 
 /** Error codes authorize() reports to the login form (next-auth passes them as ?error=). */
 export const LOGIN_ERRORS = { invalidInput: "INVALID_INPUT", throttled: "THROTTLED", internal: "INTERNAL" } as const;
+
+/** next-auth errors caused by what the client sent, not by the portal. */
+const CLIENT_INPUT_ERRORS = new Set(["INVALID_CALLBACK_URL_ERROR", "CSRF_TOKEN_MISMATCH", "MISSING_CSRF", "LOGGER_ERROR"]);
 
 // A fixed bcrypt hash compared when the e-mail is unknown, so timing doesn't reveal which e-mails exist.
 const DUMMY_HASH = "$2b$10$D2ZWBTyED6ar8ay01tPeR.L2qtlvSefgviHg1iAz7YcsXc2msb4ZC";
@@ -75,6 +79,8 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       // A tampered or expired cookie is a normal event: the user is simply sent to the login page.
       if (code === "JWT_SESSION_ERROR") console.warn("[auth] invalid session cookie ignored");
+      // Bad input from the client (a crafted callbackUrl or cookie): one line, no stack trace.
+      else if (CLIENT_INPUT_ERRORS.has(code)) console.warn(`[auth] ${code} refused`);
       else console.error(`[auth] ${code}`, metadata);
     },
     warn(code) {
@@ -83,6 +89,9 @@ export const authOptions: NextAuthOptions = {
     debug() {},
   },
   callbacks: {
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

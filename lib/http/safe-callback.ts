@@ -13,3 +13,25 @@ export function safeCallbackPath(value: string | string[] | undefined): string {
     return "/";
   }
 }
+
+/**
+ * next-auth's redirect callback: an absolute URL of this site or a path, else the home page.
+ * next-auth's own version throws on values like `\\evil.example` (in callbackUrl or in its
+ * callback-url cookie), which became a 500 with a stack trace.
+ */
+export function safeRedirectUrl(url: string, baseUrl: string): string {
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+  } catch {
+    return "/";
+  }
+  let candidate = url;
+  try {
+    const absolute = new URL(url);
+    candidate = absolute.origin === base.origin ? `${absolute.pathname}${absolute.search}` : "/";
+  } catch {
+    // Not absolute: a path (or junk), judged below.
+  }
+  return new URL(safeCallbackPath(candidate), base).toString();
+}

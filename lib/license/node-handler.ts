@@ -4,8 +4,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIp } from "@/lib/http/client-ip";
 import { apiError, LICENSE_API_PREFIX, MAX_BODY_BYTES, type ApiResponse, type LicenseApi } from "./api";
 
-/** Past this much body the connection is dropped instead of read to the end. */
-const DRAIN_LIMIT_BYTES = 2 * 1024 * 1024;
+/**
+ * A body over the limit is read to its end and discarded before the 413, so the client sees the
+ * answer rather than a reset connection (closing a socket with unread data resets it); past this
+ * much the connection is dropped instead. server.ts's request timeout bounds a slow sender.
+ */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 
 export function isLicenseApiRequest(url: string | undefined): boolean {
   return url !== undefined && url.startsWith(LICENSE_API_PREFIX);

@@ -33,6 +33,7 @@ const STATUS: Record<Code, number> = { ...LICENSE_CODES, ...API_ERROR_CODES };
 const LICENSE_REFUSALS = new Set<string>(Object.keys(LICENSE_CODES));
 
 const RETRY_AFTER = { "Retry-After": { description: "Segundos até poder tentar de novo.", schema: { type: "integer" } } };
+const ALLOW = { Allow: { description: "O método aceito neste caminho.", schema: { type: "string" } } };
 
 /** One response per HTTP status, listing the operation's codes that travel with it. */
 function errorResponses(codes: Code[]) {
@@ -53,6 +54,7 @@ function errorResponses(codes: Code[]) {
         (refusals.length ? ` ${refusals.join(", ")} trazem a licença assinada (allowed = false).` : ""),
       content: { "application/json": { schema } },
       ...(status === 429 && { headers: RETRY_AFTER }),
+      ...(status === 405 && { headers: ALLOW }),
     };
   }
   return responses;
@@ -69,7 +71,10 @@ function licenseOperation(summary: string, description: string, request: string,
   };
 }
 
+/** Every path answers these: an unknown path under /api/v1/licenses/ (404), another method (405). */
+const ROUTING_ERRORS: Code[] = ["NOT_FOUND", "METHOD_NOT_ALLOWED"];
 const INPUT_ERRORS: Code[] = [
+  ...ROUTING_ERRORS,
   "VALIDATION",
   "INVALID_JSON",
   "PAYLOAD_TOO_LARGE",
@@ -126,7 +131,10 @@ export function licenseOpenApiDocument() {
       "/api/v1/licenses/public-key": {
         get: {
           summary: "Chave pública das licenças",
-          responses: { 200: { description: "Chave Ed25519 em PEM e JWK.", content: content("PublicKey") } },
+          responses: {
+            200: { description: "Chave Ed25519 em PEM e JWK.", content: content("PublicKey") },
+            ...errorResponses([...ROUTING_ERRORS, "INTERNAL"]),
+          },
         },
       },
     },

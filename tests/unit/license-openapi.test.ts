@@ -69,3 +69,14 @@ describe("rate-limit configuration", () => {
     ).toBeNull();
   });
 });
+
+describe("the OpenAPI document's error answers", () => {
+  it("lists 404 and 405 (with Allow) on every operation, as the API answers them", () => {
+    for (const [path, item] of Object.entries(licenseOpenApiDocument().paths)) {
+      for (const operation of Object.values(item) as { responses: Record<string, { headers?: object }> }[]) {
+        expect(Object.keys(operation.responses), path).toEqual(expect.arrayContaining(["404", "405"]));
+        expect(operation.responses["405"]?.headers, path).toHaveProperty("Allow");
+      }
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "@/lib/http/safe-callback";
+import { safeCallbackPath, safeRedirectUrl } from "@/lib/http/safe-callback";
 
 describe("safeCallbackPath", () => {
   it("keeps paths of this site, with their query", () => {
@@ -24,5 +24,29 @@ describe("safeCallbackPath", () => {
     const path = safeCallbackPath(value);
     expect(path.startsWith("//") || path.startsWith("/\\")).toBe(false);
     expect(new URL(path, "http://portal.test").host).toBe("portal.test");
+  });
+});
+
+describe("safeRedirectUrl (next-auth's redirect callback)", () => {
+  const base = "http://localhost:3000";
+  it("keeps this site's URLs and paths", () => {
+    expect(safeRedirectUrl("/fabricante/assinaturas?x=1", base)).toBe("http://localhost:3000/fabricante/assinaturas?x=1");
+    expect(safeRedirectUrl("http://localhost:3000/minhas-assinaturas", base)).toBe("http://localhost:3000/minhas-assinaturas");
+  });
+
+  it.each([
+    "\\\\evil.example",
+    "\\evil.example",
+    "http://localhost:3000.evil.example/",
+    "https://localhost:3000/",
+    "//evil.example",
+    "http://[::1",
+    "%",
+    "",
+    "javascript:alert(1)",
+    "http://localhost:3000@evil.example/",
+  ])("sends %j home instead of failing or leaving", (value) => {
+    const target = new URL(safeRedirectUrl(value, base));
+    expect(target.origin).toBe(base);
   });
 });

@@ -1,7 +1,9 @@
-// next-auth's endpoints, with failed-login throttling answered as HTTP 429 before authorize() runs.
+// next-auth's endpoints, with failed-login throttling answered as HTTP 429 before authorize() runs
+// and crafted callback values made safe first (sanitize-auth-request.ts).
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { LOGIN_ERRORS, authOptions } from "@/lib/auth/options";
+import { isAcceptableClientLog, sanitizeAuthRequest } from "@/lib/auth/sanitize-auth-request";
 import { loginLockSeconds } from "@/lib/data/login-throttle";
 import { getSql } from "@/lib/db/connection";
 import { clientIp } from "@/lib/http/client-ip";
@@ -30,9 +32,13 @@ async function throttled(request: NextRequest): Promise<Response | null> {
 }
 
 export async function GET(request: NextRequest, context: RouteContext) {
-  return handler(request, context);
+  return handler(sanitizeAuthRequest(request), context);
 }
 
 export async function POST(request: NextRequest, context: RouteContext) {
-  return (await throttled(request)) ?? handler(request, context);
+  if (request.nextUrl.pathname.endsWith("/_log") && !(await isAcceptableClientLog(request))) {
+    console.warn("[auth] malformed client log refused");
+    return new Response(null, { status: 400 });
+  }
+  return (await throttled(request)) ?? handler(sanitizeAuthRequest(request), context);
 }
