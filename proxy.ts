@@ -5,6 +5,7 @@
 // first gate: every page, action and route handler checks the session and permissions again.
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth } from "next-auth/middleware";
+import { safeAuthCookieHeader } from "@/lib/auth/sanitize-auth-request";
 import { isActionRequest, refuseActionForm, refuseActionRequest, type Refusal } from "@/lib/http/action-request-guard";
 import { mayBeServerAction } from "@/lib/http/server-action-ids";
 import { contentSecurityPolicy, newNonce, servesHttps } from "@/lib/http/security-headers";
@@ -31,6 +32,10 @@ function withPolicy(request: NextRequest): NextResponse {
   // Next reads the nonce from the request's policy header and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  if (request.nextUrl.pathname.startsWith("/api/auth/")) {
+    const cookie = safeAuthCookieHeader(request);
+    if (cookie !== null) headers.set("cookie", cookie);
+  }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;

@@ -1,7 +1,7 @@
 // What next-auth must never see: its config check answers a callbackUrl or callback-url cookie it
 // can't parse (`\\evil.example`, `http://[::1`) with a 500 and a stack trace, and its client-log
-// endpoint fails on a made-up level. Such values are replaced by a safe address of this site (or
-// the cookie dropped) and bad log posts refused, before next-auth runs.
+// endpoint fails on a made-up level. Such a callbackUrl is replaced by a safe address of this site,
+// such a cookie dropped (by proxy.ts), and bad log posts refused, before next-auth runs.
 import { NextRequest } from "next/server";
 import { safeRedirectUrl } from "@/lib/http/safe-callback";
 
@@ -19,26 +19,28 @@ function nextAuthAccepts(value: string, base: string): boolean {
 /** The request as next-auth may see it: the same, or a copy with safe callback values. */
 export function sanitizeAuthRequest(request: NextRequest): NextRequest {
   const url = new URL(request.url);
-  let changed = false;
   const callback = url.searchParams.get("callbackUrl");
-  if (callback !== null && !nextAuthAccepts(callback, url.origin)) {
-    url.searchParams.set("callbackUrl", safeRedirectUrl(callback, url.origin));
-    changed = true;
-  }
-  const headers = new Headers(request.headers);
-  const cookies = request.cookies.getAll();
-  const kept = cookies.filter((cookie) => !CALLBACK_COOKIE.test(cookie.name) || nextAuthAccepts(cookie.value, url.origin));
-  if (kept.length !== cookies.length) {
-    headers.set("cookie", kept.map((cookie) => `${cookie.name}=${encodeURIComponent(cookie.value)}`).join("; "));
-    changed = true;
-  }
-  if (!changed) return request;
+  if (callback === null || nextAuthAccepts(callback, url.origin)) return request;
+  url.searchParams.set("callbackUrl", safeRedirectUrl(callback, url.origin));
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new NextRequest(url, {
     method: request.method,
-    headers,
+    headers: request.headers,
     ...(hasBody ? { body: request.body, duplex: "half" } : {}),
   } as ConstructorParameters<typeof NextRequest>[1]);
+}
+
+/**
+ * The Cookie header without a callback-url cookie next-auth can't parse, or null when nothing
+ * changes. next-auth reads cookies through next/headers, so proxy.ts applies this to the request.
+ */
+export function safeAuthCookieHeader(request: NextRequest): string | null {
+  const cookies = request.cookies.getAll();
+  const kept = cookies.filter(
+    (cookie) => !CALLBACK_COOKIE.test(cookie.name) || nextAuthAccepts(cookie.value, request.nextUrl.origin),
+  );
+  if (kept.length === cookies.length) return null;
+  return kept.map((cookie) => `${cookie.name}=${encodeURIComponent(cookie.value)}`).join("; ");
 }
 
 /** next-auth's client-log endpoint takes only its own levels and plain codes. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { safeAuthCookieHeader, sanitizeAuthRequest } from "@/lib/auth/sanitize-auth-request";
 import { safeCallbackPath, safeRedirectUrl } from "@/lib/http/safe-callback";
 
 describe("safeCallbackPath", () => {
@@ -48,5 +50,25 @@ describe("safeRedirectUrl (next-auth's redirect callback)", () => {
   ])("sends %j home instead of failing or leaving", (value) => {
     const target = new URL(safeRedirectUrl(value, base));
     expect(target.origin).toBe(base);
+  });
+});
+
+describe("what next-auth is allowed to see", () => {
+  it("replaces a callbackUrl next-auth can't parse, keeps one it can", () => {
+    const bad = sanitizeAuthRequest(new NextRequest("http://localhost:3000/api/auth/signin?callbackUrl=%5C%5Cevil.example"));
+    expect(bad.nextUrl.searchParams.get("callbackUrl")).toBe("http://localhost:3000/");
+    const good = new NextRequest("http://localhost:3000/api/auth/signin?callbackUrl=%2Ffabricante");
+    expect(sanitizeAuthRequest(good)).toBe(good);
+  });
+
+  it("drops a callback-url cookie next-auth can't parse, keeping the other cookies", () => {
+    const request = new NextRequest("http://localhost:3000/api/auth/session", {
+      headers: { cookie: "next-auth.callback-url=%5C%5Cevil.example; next-auth.session-token=abc" },
+    });
+    expect(safeAuthCookieHeader(request)).toBe("next-auth.session-token=abc");
+    const fine = new NextRequest("http://localhost:3000/api/auth/session", {
+      headers: { cookie: "next-auth.callback-url=http%3A%2F%2Flocalhost%3A3000%2F" },
+    });
+    expect(safeAuthCookieHeader(fine)).toBeNull();
   });
 });
