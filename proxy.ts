@@ -1,8 +1,8 @@
 // Runs before every page and API route of Next: refuses server-action requests no portal form can
 // send (action-request-guard.ts), gives each response a Content-Security-Policy with a fresh nonce
 // (Next marks its own scripts with it), answers a broken %-escape with 400, and sends visitors
-// without a valid session to the login page. Only a
-// first gate: every page, action and route handler checks the session and permissions again.
+// without a valid session to the login page. Only a first gate: every page, action and route
+// handler checks the session and permissions again.
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth } from "next-auth/middleware";
 import { safeAuthCookieHeader } from "@/lib/auth/sanitize-auth-request";
