@@ -60,7 +60,7 @@ test.describe("Ações as a Fabricante", () => {
     await expect(status.getByText("Fernanda Albuquerque")).toBeVisible();
     await expect(page.getByText("Pausada enquanto a assinatura estiver suspensa")).toBeVisible();
 
-    await page.getByRole("link", { name: "Histórico" }).click();
+    await page.getByRole("link", { name: "Histórico", exact: true }).click();
     const event = page.getByRole("listitem").filter({ hasText: "Suspensa" }).first();
     await expect(event).toContainText("Motivo: Violação de contrato");
     await expect(event).toContainText("Uso em mais lojas do que o contratado.");

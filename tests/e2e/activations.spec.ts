@@ -52,7 +52,7 @@ test.describe("Ativações", () => {
     await expect(newRow.getByText("Ativo", { exact: true })).toBeVisible();
     await expect(oldRow.getByText("Troca de computador")).toBeVisible();
 
-    await page.getByRole("link", { name: "Histórico" }).click();
+    await page.getByRole("link", { name: "Histórico", exact: true }).click();
     const swapEvent = page.getByRole("listitem").filter({ hasText: "Troca de computador" }).filter({ hasText: newMachine.name });
     await expect(swapEvent).toBeVisible();
     await expect(swapEvent.getByText("Aplicativo no computador")).toBeVisible();
@@ -78,7 +78,7 @@ test.describe("Ativações", () => {
     await expect(table.getByText("Ativo", { exact: true })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Desativar computador" })).toHaveCount(0);
 
-    await page.getByRole("link", { name: "Histórico" }).click();
+    await page.getByRole("link", { name: "Histórico", exact: true }).click();
     const deactivated = page.getByRole("listitem").filter({ hasText: "Computador desativado" }).filter({ hasText: note });
     await expect(deactivated).toBeVisible();
 

@@ -81,7 +81,7 @@ test.describe("Fabricante → Assinaturas", () => {
     await expect(page.getByText("Cobrança de renovação")).toBeVisible();
     await page.getByRole("link", { name: "Ativações" }).click();
     await expect(page.getByRole("table").getByText(machine, { exact: true })).toBeVisible();
-    await page.getByRole("link", { name: "Histórico" }).click();
+    await page.getByRole("link", { name: "Histórico", exact: true }).click();
     await expect(page.getByText("Assinatura criada")).toBeVisible();
 
     // Back to the list: the link keeps the filters, and so does the browser's back button.
@@ -147,7 +147,7 @@ test.describe("Fabricante → Assinaturas", () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("link", { name: "Ativações" }).click();
     await expectNoSeriousA11yViolations(page);
-    await page.getByRole("link", { name: "Histórico" }).click();
+    await page.getByRole("link", { name: "Histórico", exact: true }).click();
     await expectNoSeriousA11yViolations(page);
   });
 
