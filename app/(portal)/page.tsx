@@ -59,14 +59,14 @@ export default async function HomePage() {
             <Stat label={isManufacturer ? t("customers") : t("manufacturers")} value={format.number(numbers.counterparts)} />
             <Stat label={t("recentSwaps")} value={format.number(numbers.recentSwaps)} />
           </dl>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <StatusOverview numbers={numbers} listPath={listPath} />
-            <div className="space-y-6">
+            <div className="min-w-0 space-y-6">
               <ExpiringSoon counts={expiring} today={today} listPath={listPath} />
               <ProductsChart products={products} />
             </div>
           </div>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <TransitionsChart weeks={weeks} counts={perWeek} />
             <SwapsChart weeks={weeks} swaps={perWeek.SWAPPED} top={top} listPath={listPath} />
           </div>

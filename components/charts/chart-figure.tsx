@@ -19,7 +19,7 @@ export function ChartFigure({
   footer?: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>

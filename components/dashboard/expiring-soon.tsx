@@ -15,7 +15,7 @@ export async function ExpiringSoon({
 }) {
   const t = await getTranslations("home.expiring");
   return (
-    <section aria-labelledby="expiring-title" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <section aria-labelledby="expiring-title" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
       <h2 id="expiring-title" className="text-lg font-semibold">
         {t("title")}
       </h2>

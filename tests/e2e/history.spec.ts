@@ -24,6 +24,8 @@ test.describe("Histórico da conta", () => {
     loginAs,
     expectNoSeriousA11yViolations,
   }, testInfo) => {
+    // A long walk through three pages, at two widths, with two accessibility checks.
+    test.setTimeout(180_000);
     await loginAs("fabricante@demo.test");
     await page.setViewportSize({ width: 1280, height: 900 });
     const before = await suspensionsThisWeek(page);
