@@ -1,34 +1,46 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { ExpiringSoon } from "@/components/dashboard/expiring-soon";
+import { ProductsChart } from "@/components/dashboard/products-chart";
+import { StatusOverview } from "@/components/dashboard/status-overview";
+import { SwapsChart, TRANSITION_TYPES, TransitionsChart } from "@/components/dashboard/weekly-charts";
+import { listPathFor } from "@/components/subscriptions/customer-serials";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
-import { hasPermission } from "@/lib/auth/require-permission";
 import { dashboardNumbers } from "@/lib/data/dashboard";
+import { activeByProduct, eventsPerDay, expiringCounts, topSwapCustomers } from "@/lib/data/dashboard-trends";
 import { scopeForAccount } from "@/lib/data/subscription-scope";
-import { BADGES, SITUATIONS_OF_BADGE, type Badge, type Situation } from "@/lib/domain/subscription-status";
+import { lastWeeks, sumByWeek } from "@/lib/domain/dashboard-weeks";
+import { isoDateInSaoPaulo } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
   return { title: t("title") };
 }
 
+/** The dashboard: the current account's serials now, and how they moved in the last weeks. */
 export default async function HomePage() {
   const context = await getCurrentContext();
   requirePagePermission(context, "dashboard.view");
   const t = await getTranslations("home");
-  const tc = await getTranslations("common");
   const format = await getFormatter();
   const isManufacturer = context.account.kind === "FABRICANTE";
-  const numbers = await dashboardNumbers(scopeForAccount(context.account));
-  const listHref = hasPermission(context, "subscriptions.view") ? "/fabricante/assinaturas" : "/minhas-assinaturas";
-  const count = (situations: readonly Situation[]) =>
-    situations.reduce((total, situation) => total + numbers.bySituation[situation], 0);
-  const statusParam = (badge: Badge) => `${listHref}?status=${badge}`;
+  const scope = scopeForAccount(context.account);
+  const now = new Date();
+  const today = isoDateInSaoPaulo(now);
+  const weeks = lastWeeks(today);
+  const listPath = listPathFor(context);
+  const [numbers, expiring, days, top, products] = await Promise.all([
+    dashboardNumbers(scope, now),
+    expiringCounts(scope, today, now),
+    eventsPerDay(scope, weeks[0]!, [...TRANSITION_TYPES, "SWAPPED"]),
+    topSwapCustomers(scope, now),
+    activeByProduct(scope, now),
+  ]);
+  const perWeek = sumByWeek(days, weeks, [...TRANSITION_TYPES, "SWAPPED"] as const);
 
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t("greeting", { name: context.user.name })}</h1>
         <p className="mt-1 text-slate-700">
@@ -47,37 +59,17 @@ export default async function HomePage() {
             <Stat label={isManufacturer ? t("customers") : t("manufacturers")} value={format.number(numbers.counterparts)} />
             <Stat label={t("recentSwaps")} value={format.number(numbers.recentSwaps)} />
           </dl>
-
-          <section aria-labelledby="by-status" className="rounded-lg border border-slate-200 bg-white p-6">
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id="by-status" className="text-lg font-semibold">
-                {t("byStatus")}
-              </h2>
-              <Link href={listHref} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-                {t("openList")}
-              </Link>
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <StatusOverview numbers={numbers} listPath={listPath} />
+            <div className="min-w-0 space-y-6">
+              <ExpiringSoon counts={expiring} today={today} listPath={listPath} />
+              <ProductsChart products={products} />
             </div>
-            <ul className="mt-4 grid gap-3 sm:grid-cols-3">
-              {BADGES.map((badge) => (
-                <li key={badge} className="rounded-md border border-slate-100 px-4 py-3">
-                  <Link href={statusParam(badge)} className="flex items-center justify-between hover:opacity-80">
-                    <StatusBadge badge={badge} />
-                    <span className="text-xl font-semibold tabular-nums">{format.number(count(SITUATIONS_OF_BADGE[badge]))}</span>
-                  </Link>
-                  {badge === "EXPIRADA" && (
-                    <ul className="mt-3 space-y-1 text-sm text-slate-700">
-                      {SITUATIONS_OF_BADGE.EXPIRADA.map((situation) => (
-                        <li key={situation} className="flex justify-between">
-                          <span>{situation === "EXPIRADA" ? t("lapsed") : tc(`situation.${situation}`)}</span>
-                          <span className="tabular-nums">{format.number(numbers.bySituation[situation])}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
+          </div>
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <TransitionsChart weeks={weeks} counts={perWeek} />
+            <SwapsChart weeks={weeks} swaps={perWeek.SWAPPED} top={top} listPath={listPath} />
+          </div>
         </>
       )}
     </div>

@@ -1,8 +1,22 @@
-// Histórico da conta as the Fabricante uses it: suspend a serial, find the event at the top of the
-// account's history, filter by the action and the person, export the CSV; the page at 1280 px and
-// at 390 px (cards, no sideways scrolling), and axe-core clean.
+// Histórico da conta and the dashboard as the Fabricante uses them: suspend a serial, find the event
+// at the top of the account's history, filter by the action and the person, export the CSV, see the
+// suspension in this week's bar on the dashboard; both pages at 1280 px and at 390 px (no sideways
+// scrolling), and axe-core clean.
 import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+/** This week's suspensions on the dashboard, read from the chart's data table (the last week's row). */
+async function suspensionsThisWeek(page: Page): Promise<number> {
+  await page.goto("/");
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Suspensões, cancelamentos, liberações e renovações por semana" }),
+  ).toBeVisible();
+  const table = page.getByRole("table", { name: "Eventos por semana (início da semana, segunda-feira)" });
+  await expect(table.getByRole("columnheader", { name: "Suspensões" })).toBeAttached();
+  const lastWeek = table.locator("tbody tr").last();
+  return Number((await lastWeek.locator("td").first().textContent())!.replace(/\D/g, ""));
+}
 
 test.describe("Histórico da conta", () => {
   test("a suspension appears at the top, filters by action and user, and exports", async ({
@@ -10,8 +24,11 @@ test.describe("Histórico da conta", () => {
     loginAs,
     expectNoSeriousA11yViolations,
   }, testInfo) => {
+    // A long walk through three pages, at two widths, with two accessibility checks.
+    test.setTimeout(180_000);
     await loginAs("fabricante@demo.test");
     await page.setViewportSize({ width: 1280, height: 900 });
+    const before = await suspensionsThisWeek(page);
     // A serial of its own (active, nearest expiry first, last customer of the page): not one the other specs act on.
     await page.goto("/fabricante/assinaturas?status=ATIVA&ordem=vencimento&porPagina=10");
     const group = page.locator("details").last();
@@ -73,6 +90,17 @@ test.describe("Histórico da conta", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: testInfo.outputPath("historico-390.png"), fullPage: true });
+
+    // The dashboard counts the suspension in this week's bar; readable at both widths.
+    expect(await suspensionsThisWeek(page)).toBeGreaterThanOrEqual(before + 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: testInfo.outputPath("inicio-390.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 2, name: "Trocas de computador por semana" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: testInfo.outputPath("inicio-1280.png"), fullPage: true });
   });
 
   test("a bad filter in the URL is ignored and listed; a lojista sees no manufacturer's people", async ({ page, loginAs }) => {
