@@ -11,7 +11,7 @@ import { mayBeServerAction } from "@/lib/http/server-action-ids";
 import { contentSecurityPolicy, newNonce, servesHttps } from "@/lib/http/security-headers";
 
 /** Reachable without a session (the license API never gets here: server.ts answers it). */
-const PUBLIC_PATH = /^\/(?:login|api\/auth|api\/health|api\/v1)(?:\/|$)/;
+const PUBLIC_PATH = /^\/(?:login|esqueci-senha|redefinir-senha|convite|api\/auth|api\/health|api\/v1)(?:\/|$)/;
 
 function malformedPath(pathname: string): boolean {
   try {

@@ -7,7 +7,10 @@ import enErrors from "@/messages/en/errors.json";
 import enExport from "@/messages/en/export.json";
 import enHistory from "@/messages/en/history.json";
 import enHome from "@/messages/en/home.json";
+import enMail from "@/messages/en/mail.json";
+import enMyAccount from "@/messages/en/my-account.json";
 import enSettings from "@/messages/en/settings.json";
+import enTeam from "@/messages/en/team.json";
 import enSubscriptions from "@/messages/en/subscriptions.json";
 import enValidation from "@/messages/en/validation.json";
 import enWebhooks from "@/messages/en/webhooks.json";
@@ -19,7 +22,10 @@ import ptErrors from "@/messages/pt-BR/errors.json";
 import ptExport from "@/messages/pt-BR/export.json";
 import ptHistory from "@/messages/pt-BR/history.json";
 import ptHome from "@/messages/pt-BR/home.json";
+import ptMail from "@/messages/pt-BR/mail.json";
+import ptMyAccount from "@/messages/pt-BR/my-account.json";
 import ptSettings from "@/messages/pt-BR/settings.json";
+import ptTeam from "@/messages/pt-BR/team.json";
 import ptSubscriptions from "@/messages/pt-BR/subscriptions.json";
 import ptValidation from "@/messages/pt-BR/validation.json";
 import ptWebhooks from "@/messages/pt-BR/webhooks.json";
@@ -39,6 +45,9 @@ export const MESSAGES = {
     settings: ptSettings,
     history: ptHistory,
     webhooks: ptWebhooks,
+    mail: ptMail,
+    team: ptTeam,
+    myAccount: ptMyAccount,
   },
   en: {
     common: enCommon,
@@ -53,6 +62,9 @@ export const MESSAGES = {
     settings: enSettings,
     history: enHistory,
     webhooks: enWebhooks,
+    mail: enMail,
+    team: enTeam,
+    myAccount: enMyAccount,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

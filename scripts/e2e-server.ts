@@ -6,6 +6,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, sta
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { e2eSmtpPort } from "../tests/support/e2e-smtp";
 import { ensurePostgres } from "../tests/support/postgres-server";
 
 const PORT = process.env.E2E_PORT ?? "3100";
@@ -59,6 +60,9 @@ async function main() {
     NEXT_DIST_DIR: DIST_DIR,
     NEXTAUTH_URL: `http://localhost:${PORT}`,
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    // The specs that read e-mail listen there (tests/support/e2e-smtp.ts); when none does, sending
+    // fails and the portal carries on, as it does when a real mail server is away.
+    SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort(PORT)}`,
   };
   if (postgres) {
     env.DATABASE_URL = await freshDatabaseUrl(postgres.adminUrl);

@@ -4,5 +4,13 @@ import type { DefaultSession } from "next-auth";
 declare module "next-auth" {
   interface Session {
     user?: DefaultSession["user"] & { id?: string };
+    /** The server-side session (user_sessions.id) this cookie belongs to. */
+    sessionId?: string;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
   }
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
@@ -13,6 +14,7 @@ type FieldErrors = Partial<Record<"email" | "password", string>>;
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const t = useTranslations("auth.login");
+  const tf = useTranslations("myAccount.forgot");
   const tv = useTranslations("validation");
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -112,6 +114,11 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       >
         {pending ? t("submitting") : t("submit")}
       </button>
+      <p className="text-center text-sm">
+        <Link href="/esqueci-senha" className="text-brand-700 underline">
+          {tf("link")}
+        </Link>
+      </p>
     </form>
   );
 }

@@ -35,6 +35,9 @@ export async function AppHeader({ context }: { context: UserContext }) {
           </p>
           {current && <AccountSwitcher current={current} accounts={context.accounts} />}
           <LanguageSwitcher />
+          <Link href="/minha-conta" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
+            {t("userMenu.myAccount")}
+          </Link>
           <LogoutButton />
         </div>
       </div>

@@ -37,6 +37,11 @@ export async function MainNav({ context }: { context: UserContext }) {
           {t("historico")}
         </Link>
       )}
+      {hasPermission(context, "team.view") && (
+        <Link href="/equipe" className={linkClass}>
+          {t("equipe")}
+        </Link>
+      )}
     </nav>
   );
 }

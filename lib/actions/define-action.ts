@@ -18,13 +18,20 @@ import { formDataToObject } from "@/lib/validation/form-data";
 export type ActionResult<T = undefined> =
   { ok: true; data: T } | { ok: false; code: ErrorCode | "INTERNAL"; error: string; fieldErrors?: FieldErrors };
 
-type Permission = Action | "signed-in" | ((input: never) => Action);
-type ContextFor<P> = P extends "signed-in" ? UserContext : AuthorizedContext;
+type Permission = Action | "signed-in" | "public" | ((input: never) => Action);
+type ContextFor<P> = P extends "public" ? UserContext | null : P extends "signed-in" ? UserContext : AuthorizedContext;
 
-export function defineAction<S extends z.ZodType, T, P extends Action | "signed-in" | ((input: z.output<S>) => Action)>(config: {
+export function defineAction<
+  S extends z.ZodType,
+  T,
+  P extends Action | "signed-in" | "public" | ((input: z.output<S>) => Action),
+>(config: {
   name: string;
   input: S;
-  /** Fixed, or chosen from the parsed input (e.g. the action a bulk form asks for). */
+  /**
+   * Fixed, or chosen from the parsed input (e.g. the action a bulk form asks for); "public" for the
+   * few forms used without a session (accepting an invitation, resetting a password).
+   */
   permission: P;
   handler: (input: z.output<S>, context: ContextFor<P>) => Promise<T>;
 }) {
@@ -33,16 +40,16 @@ export function defineAction<S extends z.ZodType, T, P extends Action | "signed-
     try {
       // Next's own check compares only the host: an https:// page would pass for an http:// portal.
       if (!isSameOrigin(await headers())) throw new AppError("CROSS_ORIGIN");
+      const permission = config.permission as Permission;
       const context = await getCurrentContext();
-      if (!context) throw new AppError("UNAUTHENTICATED");
+      if (!context && permission !== "public") throw new AppError("UNAUTHENTICATED");
       // A hand-made request can make Next pass anything here.
       if (!(formData instanceof FormData)) throw new AppError("VALIDATION");
       const parsed = config.input.safeParse(formDataToObject(formData));
       if (!parsed.success) {
         return { ok: false, code: "VALIDATION", error: t("VALIDATION"), fieldErrors: await localizedFieldErrors(parsed.error) };
       }
-      const permission = config.permission as Permission;
-      if (permission !== "signed-in") {
+      if (permission !== "signed-in" && permission !== "public") {
         requirePermission(
           context,
           typeof permission === "function" ? (permission as (input: z.output<S>) => Action)(parsed.data) : permission,

@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserForLogin } from "@/lib/data/accounts";
 import { beginLoginAttempt, forgiveLoginAttempt } from "@/lib/data/login-throttle";
+import { revokeUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from "@/lib/data/user-sessions";
 import { getSql } from "@/lib/db/connection";
 import { sendFailedLoginAlert } from "@/lib/mail/failed-login-alert";
 import { newRequestId } from "@/lib/request-id";
@@ -58,7 +59,7 @@ async function checkCredentials(email: string, password: string, ip: string): Pr
 }
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -92,13 +93,24 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return safeRedirectUrl(url, baseUrl);
     },
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    // Signing in starts a server-side session (lib/data/user-sessions.ts); the cookie carries its id.
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await startUserSession(await getSql(), user.id);
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // "Sair" ends the session on the server too: the old cookie no longer opens any page.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeUserSession(await getSql(), token.sid);
     },
   },
 };

@@ -27,6 +27,11 @@ export const ACTIONS = [
   /** Histórico da conta: every event of the account's serials (a lojista's: of its own serials). */
   "history.view",
   "history.export",
+  /** Equipe: the account's members and invitations (every account kind). */
+  "team.view",
+  "team.invite",
+  "team.edit-profiles",
+  "team.remove",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,6 +39,14 @@ const EVERY_PROFILE: readonly Profile[] = PROFILES;
 const STAFF: readonly Profile[] = ["RESPONSAVEL", "ADMINISTRADOR", "FABRICANTE"];
 const FABRICANTE_ONLY: readonly Profile[] = ["FABRICANTE"];
 const ACCOUNT_ADMINS: readonly Profile[] = ["RESPONSAVEL", "ADMINISTRADOR"];
+/** Who administers the account's people; granting Responsável is narrower (lib/domain/team-rules.ts). */
+const TEAM_ADMINS: readonly Profile[] = ["RESPONSAVEL", "ADMINISTRADOR"];
+const TEAM = {
+  "team.view": TEAM_ADMINS,
+  "team.invite": TEAM_ADMINS,
+  "team.edit-profiles": TEAM_ADMINS,
+  "team.remove": TEAM_ADMINS,
+} as const satisfies Partial<Record<Action, readonly Profile[]>>;
 
 /** For each account kind, the profiles that grant each action; absent means never. */
 const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> = {
@@ -49,6 +62,7 @@ const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> =
     "history.view": EVERY_PROFILE,
     "history.export": STAFF,
     "integrations.manage": ACCOUNT_ADMINS,
+    ...TEAM,
   },
   LOJISTA: {
     "dashboard.view": EVERY_PROFILE,
@@ -56,6 +70,7 @@ const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> =
     "own-subscriptions.export": STAFF,
     "history.view": EVERY_PROFILE,
     "history.export": STAFF,
+    ...TEAM,
   },
   PROFISSIONAL: {
     "dashboard.view": EVERY_PROFILE,
@@ -63,6 +78,7 @@ const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> =
     "own-subscriptions.export": STAFF,
     "history.view": EVERY_PROFILE,
     "history.export": STAFF,
+    ...TEAM,
   },
 };
 

@@ -8,7 +8,8 @@ export type DemoLogin = { email: string; description: string };
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   {
     email: "fabricante@demo.test",
-    description: "Fabricante em duas contas de fabricante (Móveis Aurora Indústria e Cozinhas Horizonte)",
+    description:
+      "Responsável e Fabricante em Móveis Aurora Indústria (Equipe: convidar, perfis, remover), Fabricante em Cozinhas Horizonte",
   },
   {
     email: "admin@demo.test",

@@ -12,6 +12,8 @@ const pageHeaders = () => new Headers({ host: "localhost:3000", origin: "http://
 
 const request = vi.hoisted(() => ({
   userId: null as string | null,
+  /** The server-side session of the signed-in user; started on first use, as a login would. */
+  sessionId: null as string | null,
   cookies: new Map<string, string>(),
   headers: new Headers({ host: "localhost:3000", origin: "http://localhost:3000" }),
   locale: "pt-BR" as "pt-BR" | "en",
@@ -42,7 +44,18 @@ vi.mock("next/cache", () => ({
 
 vi.mock("next-auth", () => ({
   default: () => () => new Response(null, { status: 404 }),
-  getServerSession: async () => (request.userId ? { user: { id: request.userId } } : null),
+  getServerSession: async () => {
+    if (!request.userId) return null;
+    if (!request.sessionId) {
+      const { getSql } = await import("@/lib/db/connection");
+      const { startUserSession } = await import("@/lib/data/user-sessions");
+      // A user id that names nobody gets a session id that names nothing, as a stale cookie would.
+      request.sessionId = await startUserSession(await getSql(), request.userId).catch(
+        () => "00000000-0000-4000-8000-000000000000",
+      );
+    }
+    return { user: { id: request.userId }, sessionId: request.sessionId };
+  },
 }));
 
 vi.mock("next-intl/server", () => ({
@@ -58,6 +71,7 @@ vi.mock("next-intl/server", () => ({
 
 afterEach(() => {
   request.userId = null;
+  request.sessionId = null;
   request.cookies.clear();
   request.headers = pageHeaders();
   request.locale = "pt-BR";
@@ -65,8 +79,12 @@ afterEach(() => {
 });
 
 /** Makes the following calls run as this signed-in user (null: nobody signed in). */
-export function signInAs(userId: string | null, options: { accountId?: string; locale?: Locale; ip?: string } = {}) {
+export function signInAs(
+  userId: string | null,
+  options: { accountId?: string; locale?: Locale; ip?: string; sessionId?: string } = {},
+) {
   request.userId = userId;
+  request.sessionId = options.sessionId ?? null;
   if (options.accountId) request.cookies.set(ACCOUNT_COOKIE, options.accountId);
   if (options.locale) request.locale = options.locale;
   if (options.ip) request.headers.set("x-forwarded-for", options.ip);
@@ -75,6 +93,11 @@ export function signInAs(userId: string | null, options: { accountId?: string; l
 /** The request's headers, e.g. to replay a forged Origin. */
 export function requestHeaders(): Headers {
   return request.headers;
+}
+
+/** The server-side session the signed-in test user's requests carry (null until first used). */
+export function currentSessionId(): string | null {
+  return request.sessionId;
 }
 
 export function requestCookies(): Map<string, string> {

@@ -14,7 +14,8 @@ export type SmtpTestServer = {
   close(): Promise<void>;
 };
 
-export async function startSmtpTestServer(): Promise<SmtpTestServer> {
+/** Listens on `port` (default: any free port) of 127.0.0.1. */
+export async function startSmtpTestServer(options: { port?: number } = {}): Promise<SmtpTestServer> {
   const messages: ReceivedMail[] = [];
   const waiters: { match: (mail: ReceivedMail) => boolean; resolve: (mail: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
@@ -41,7 +42,7 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
         .catch((error: Error) => callback(error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

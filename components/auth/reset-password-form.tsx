@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
+import { PRIMARY_BUTTON } from "@/components/team/button-styles";
+import { resetForgottenPassword } from "@/lib/actions/password-actions";
+import { PASSWORD_MAX } from "@/lib/validation/password";
+
+/** The password reset link's form: the new password, twice. */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("myAccount.reset");
+  const [state, formAction, pending] = useActionState(resetForgottenPassword, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  if (state?.ok) {
+    return (
+      <div className="mt-6 space-y-4">
+        <FormAlert kind="success">{t("done")}</FormAlert>
+        <Link href="/login" className={`block text-center ${PRIMARY_BUTTON}`}>
+          {t("login")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} noValidate className="mt-6 space-y-4">
+      <p className="text-sm text-slate-600">{t("intro")}</p>
+      {state && !state.ok && (!errors || errors.token) && <FormAlert kind="error">{state.error}</FormAlert>}
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        id="reset-password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX}
+        label={t("password")}
+        hint={t("hint")}
+        error={errors?.password}
+      />
+      <TextField
+        id="reset-confirm"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX}
+        label={t("confirm")}
+        error={errors?.confirmPassword}
+      />
+      <button type="submit" disabled={pending} className={`w-full ${PRIMARY_BUTTON}`}>
+        {pending ? t("pending") : t("submit")}
+      </button>
+    </form>
+  );
+}

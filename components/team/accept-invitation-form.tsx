@@ -1,0 +1,57 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
+import { acceptInvite } from "@/lib/actions/invitation-actions";
+import { PASSWORD_MAX } from "@/lib/validation/password";
+import { PRIMARY_BUTTON } from "./button-styles";
+
+/** The invitation link's form: the new user's name and password. */
+export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("team.accept");
+  const [state, formAction, pending] = useActionState(acceptInvite, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  if (state?.ok) {
+    return (
+      <div className="mt-6 space-y-4">
+        <FormAlert kind="success">{t("done", { email: state.data.email })}</FormAlert>
+        <Link href="/login" className={`block text-center ${PRIMARY_BUTTON}`}>
+          {t("login")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} noValidate className="mt-6 space-y-4">
+      {state && !state.ok && (!errors || errors.token) && <FormAlert kind="error">{state.error}</FormAlert>}
+      <input type="hidden" name="token" value={token} />
+      <TextField id="invite-email" type="email" value={email} readOnly label={t("email")} />
+      <TextField id="invite-name" name="name" autoComplete="name" maxLength={160} label={t("name")} error={errors?.name} />
+      <TextField
+        id="invite-password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX}
+        label={t("password")}
+        hint={t("passwordHint")}
+        error={errors?.password}
+      />
+      <TextField
+        id="invite-confirm"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX}
+        label={t("confirmPassword")}
+        error={errors?.confirmPassword}
+      />
+      <button type="submit" disabled={pending} className={`w-full ${PRIMARY_BUTTON}`}>
+        {pending ? t("pending") : t("submit")}
+      </button>
+    </form>
+  );
+}
