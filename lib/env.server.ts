@@ -16,6 +16,12 @@ const envSchema = z.object({
     .max(10)
     .default(0),
   DATABASE_POOL_SIZE: z.coerce.number({ error: "DATABASE_POOL_SIZE deve ser um número" }).int().min(1).max(200).default(10),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: "SESSION_IDLE_MINUTES deve ser um número de minutos" })
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional(),
   LICENSE_DB_POOL_SIZE: z.coerce.number({ error: "LICENSE_DB_POOL_SIZE deve ser um número" }).int().min(1).max(200).optional(),
 });
 

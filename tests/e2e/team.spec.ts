@@ -70,7 +70,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
   const invite = page.getByRole("dialog", { name: "Convidar usuário" });
   await invite.getByRole("button", { name: "Convidar" }).click();
   await expect(invite.getByText("Informe o e-mail.")).toBeVisible();
-  await expect(invite.getByText("Escolha ao menos um perfil.")).toBeVisible();
+  await expect(invite.getByText("Escolha ao menos um perfil.", { exact: true })).toBeVisible();
   await invite.getByLabel("E-mail").fill(NEW_EMAIL);
   await invite.getByRole("checkbox", { name: "Fabricante" }).check();
   await expectNoSeriousA11yViolations(page);
@@ -117,7 +117,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
   const profiles = page.getByRole("dialog", { name: `Perfis de ${NEW_NAME}` });
   await profiles.getByRole("checkbox", { name: "Fabricante" }).uncheck();
   await profiles.getByRole("button", { name: "Salvar perfis" }).click();
-  await expect(profiles.getByText("Escolha ao menos um perfil.")).toBeVisible();
+  await expect(profiles.getByText("Escolha ao menos um perfil.", { exact: true })).toBeVisible();
   await profiles.getByRole("checkbox", { name: "Convidado" }).check();
   await profiles.getByRole("button", { name: "Salvar perfis" }).click();
   await expect(profiles.getByRole("status")).toContainText(`Perfis de ${NEW_NAME} atualizados.`);
