@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
 import { changeOwnPassword } from "@/lib/actions/password-actions";
@@ -14,7 +15,7 @@ export function ChangePasswordForm() {
   const [state, formAction, pending] = useActionState(changeOwnPassword, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} noValidate className="max-w-md space-y-4">
+    <form onSubmit={(event) => keepValuesAndSubmit(event, formAction)} noValidate className="max-w-md space-y-4">
       {state?.ok && <FormAlert kind="success">{t("done")}</FormAlert>}
       {state && !state.ok && !errors && <FormAlert kind="error">{state.error}</FormAlert>}
       <TextField

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
 import { PRIMARY_BUTTON } from "@/components/team/button-styles";
@@ -14,7 +15,7 @@ export function ForgotPasswordForm() {
   const [state, formAction, pending] = useActionState(requestPasswordReset, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} noValidate className="mt-6 space-y-4">
+    <form onSubmit={(event) => keepValuesAndSubmit(event, formAction)} noValidate className="mt-6 space-y-4">
       {state?.ok ? <FormAlert kind="success">{t("sent")}</FormAlert> : <p className="text-sm text-slate-600">{t("intro")}</p>}
       {state && !state.ok && !errors && <FormAlert kind="error">{state.error}</FormAlert>}
       <TextField id="forgot-email" name="email" type="email" autoComplete="username" label={t("email")} error={errors?.email} />

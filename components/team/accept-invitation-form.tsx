@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
 import { acceptInvite } from "@/lib/actions/invitation-actions";
@@ -25,7 +26,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     );
   }
   return (
-    <form action={formAction} noValidate className="mt-6 space-y-4">
+    <form onSubmit={(event) => keepValuesAndSubmit(event, formAction)} noValidate className="mt-6 space-y-4">
       {state && !state.ok && (!errors || errors.token) && <FormAlert kind="error">{state.error}</FormAlert>}
       <input type="hidden" name="token" value={token} />
       <TextField id="invite-email" type="email" value={email} readOnly label={t("email")} />

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useState, type ReactNode } from "react";
+import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -87,7 +88,7 @@ function DialogForm<T>({
     );
   }
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form onSubmit={(event) => keepValuesAndSubmit(event, formAction)} noValidate className="space-y-4">
       {state && !state.ok && (!errors || errors._form) && <FormAlert kind="error">{errors?._form?.[0] ?? state.error}</FormAlert>}
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

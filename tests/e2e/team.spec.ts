@@ -30,7 +30,7 @@ async function linkIn(to: string, path: string): Promise<string> {
 }
 
 async function signInThroughForm(page: Page, email: string, password: string) {
-  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1, name: "Entrar no Portal de Assinaturas" })).toBeVisible();
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Senha").fill(password);
   await page.getByRole("button", { name: "Entrar" }).click();
@@ -60,6 +60,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
   loginAs,
   expectNoSeriousA11yViolations,
 }) => {
+  test.setTimeout(180_000);
   await loginAs("fabricante@demo.test");
   await page.goto("/");
   await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Equipe" }).click();
@@ -91,6 +92,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
   await invitee.getByLabel("Repita a senha").fill(NEW_PASSWORD);
   await invitee.getByRole("button", { name: "Aceitar convite" }).click();
   await expect(invitee.getByRole("status")).toContainText("Convite aceito");
+  await invitee.getByRole("link", { name: "Ir para o login" }).click();
   await signInThroughForm(invitee, NEW_EMAIL, NEW_PASSWORD);
 
   const suspended = await openActiveSerial(invitee, 2);
@@ -168,9 +170,10 @@ test("Esqueci minha senha: the link by e-mail sets a new password once", async (
   await page.getByRole("button", { name: "Salvar nova senha" }).click();
   await expect(page.getByRole("status")).toContainText("Senha redefinida.");
 
+  await page.getByRole("link", { name: "Ir para o login" }).click();
+  await signInThroughForm(page, NEW_EMAIL, "redefinida-77");
   await page.goto(link);
   await expect(page.getByRole("alert")).toContainText("não é válido, já foi usado ou expirou");
-  await signInThroughForm(page, NEW_EMAIL, "redefinida-77");
 });
 
 test("Minha conta: Alterar senha and Sair de todos os dispositivos", async ({
@@ -181,6 +184,7 @@ test("Minha conta: Alterar senha and Sair de todos os dispositivos", async ({
 }) => {
   await loginAs("convidado@demo.test");
   const other = await freshPage(browser);
+  await other.goto("/login");
   await signInThroughForm(other, "convidado@demo.test", "demo1234");
   await page.goto("/");
   await page.getByRole("link", { name: "Minha conta" }).click();
