@@ -173,10 +173,10 @@ test("Esqueci minha senha: the link by e-mail sets a new password once", async (
   await page.getByRole("link", { name: "Ir para o login" }).click();
   await signInThroughForm(page, NEW_EMAIL, "redefinida-77");
   await page.goto(link);
-  await expect(page.getByRole("alert")).toContainText("não é válido, já foi usado ou expirou");
+  await expect(page.getByRole("alert").filter({ hasText: "não é válido, já foi usado ou expirou" })).toBeVisible();
 });
 
-test("Minha conta: Alterar senha and Sair de todos os dispositivos", async ({
+test("Minha conta: Sair de todos os dispositivos ends the other browser's session too; Equipe is not for a Convidado", async ({
   page,
   browser,
   loginAs,
@@ -186,7 +186,11 @@ test("Minha conta: Alterar senha and Sair de todos os dispositivos", async ({
   const other = await freshPage(browser);
   await other.goto("/login");
   await signInThroughForm(other, "convidado@demo.test", "demo1234");
+  // Equipe is for Responsável and Administrador: a Convidado finds no such page.
+  await page.goto("/equipe");
+  await expect(page.getByRole("heading", { level: 1, name: "Página não encontrada" })).toBeVisible();
   await page.goto("/");
+  await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Equipe" })).toHaveCount(0);
   await page.getByRole("link", { name: "Minha conta" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Minha conta" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
