@@ -102,7 +102,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
   await suspend.getByLabel("Motivo").selectOption({ label: "Pendência financeira" });
   await suspend.getByRole("button", { name: "Sim" }).click();
   await expect(invitee.getByRole("status").filter({ hasText: `Assinatura ${suspended} suspensa.` })).toBeVisible();
-  await invitee.getByRole("link", { name: "Histórico" }).click();
+  await invitee.getByRole("link", { name: "Histórico", exact: true }).click();
   await expect(invitee.getByRole("listitem").filter({ hasText: "Suspensa" }).first()).toContainText(NEW_NAME);
 
   // The invitee opens the next Suspender before the Responsável takes the profile away.
