@@ -30,7 +30,10 @@ export async function StatusOverview({ numbers, listPath }: { numbers: Dashboard
           <ul className="mt-4 grid gap-3 sm:grid-cols-3">
             {BADGES.map((badge) => (
               <li key={badge} className="rounded-md border border-slate-100 px-4 py-3">
-                <Link href={`${listPath}?status=${badge}`} className="flex items-center justify-between hover:opacity-80">
+                <Link
+                  href={`${listPath}?status=${badge}`}
+                  className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 hover:opacity-80"
+                >
                   <StatusBadge badge={badge} />
                   <span className="text-xl font-semibold tabular-nums">{format.number(byBadge[badge])}</span>
                 </Link>
