@@ -97,7 +97,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
 
   const suspended = await openActiveSerial(invitee, 2);
   await invitee.getByRole("button", { name: "Ações" }).click();
-  await invitee.getByRole("button", { name: "Suspender" }).click();
+  await invitee.getByRole("menuitem", { name: "Suspender" }).click();
   const suspend = invitee.getByRole("dialog", { name: `Suspender assinatura ${suspended}` });
   await suspend.getByLabel("Motivo").selectOption({ label: "Pendência financeira" });
   await suspend.getByRole("button", { name: "Sim" }).click();
@@ -108,7 +108,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
   // The invitee opens the next Suspender before the Responsável takes the profile away.
   const next = await openActiveSerial(invitee, 3);
   await invitee.getByRole("button", { name: "Ações" }).click();
-  await invitee.getByRole("button", { name: "Suspender" }).click();
+  await invitee.getByRole("menuitem", { name: "Suspender" }).click();
   const refused = invitee.getByRole("dialog", { name: `Suspender assinatura ${next}` });
   await refused.getByLabel("Motivo").selectOption({ label: "Pendência financeira" });
 
@@ -140,7 +140,7 @@ test("the Responsável invites a Fabricante, who accepts, acts, and is stopped o
   // Leave the suspended serial as the demo had it.
   await page.goto(`/fabricante/assinaturas/${suspended}`);
   await page.getByRole("button", { name: "Ações" }).click();
-  await page.getByRole("button", { name: "Liberar" }).click();
+  await page.getByRole("menuitem", { name: "Liberar" }).click();
   await page
     .getByRole("dialog", { name: `Liberar assinatura ${suspended}` })
     .getByRole("button", { name: "Sim" })
