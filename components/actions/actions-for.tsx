@@ -25,7 +25,9 @@ export async function ActionsFor({
   const locale = await getLocale();
   const permitted = SUBSCRIPTION_ACTIONS.filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
   const allowed = availableActions(subscription.status).filter((action) => permitted.includes(action));
-  if (!allowed.length) return null;
+  // Mounted whenever the profile may act, even with nothing left to do: after Cancelar its
+  // confirmation must outlive the refresh that takes the menu away.
+  if (!permitted.length) return null;
   return (
     <SubscriptionActionsMenu
       serialNumber={subscription.serialNumber}

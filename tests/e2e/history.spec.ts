@@ -39,7 +39,7 @@ test.describe("Histórico da conta", () => {
     await link.click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Número de Série ${serial}`);
     await page.getByRole("button", { name: "Ações" }).click();
-    await page.getByRole("button", { name: "Suspender" }).click();
+    await page.getByRole("menuitem", { name: "Suspender" }).click();
     const dialog = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
     await dialog.getByLabel("Motivo").selectOption({ label: "Pendência financeira" });
     await dialog.getByRole("button", { name: "Sim" }).click();

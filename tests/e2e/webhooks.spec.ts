@@ -65,7 +65,7 @@ test("configure an endpoint, suspend a serial, see the delivery with status 200"
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Número de Série ${serial}`);
   await page.getByRole("button", { name: "Ações" }).click();
-  await page.getByRole("button", { name: "Suspender" }).click();
+  await page.getByRole("menuitem", { name: "Suspender" }).click();
   const suspend = page.getByRole("dialog", { name: `Suspender assinatura ${serial}` });
   await suspend.getByLabel("Motivo").selectOption({ index: 1 });
   await suspend.getByLabel("Descrição").fill("Teste de webhook.");
