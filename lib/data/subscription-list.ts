@@ -98,6 +98,8 @@ type PageQuery = {
   params: SqlParams;
   limit: string;
   offset: string;
+  /** "By name": the customer's name, or for a lojista's own list (one group per manufacturer) the manufacturer's. */
+  byName: string;
 };
 
 /**
@@ -150,19 +152,19 @@ function pageBySwaps({ conditions, customers, search, params, limit, offset }: P
            ORDER BY part, swaps DESC, search_text, id`;
 }
 
-function pageByName({ conditions, customers, search, limit, offset }: PageQuery, fromSerials: boolean): string {
+function pageByName({ conditions, customers, search, limit, offset, byName }: PageQuery, fromSerials: boolean): string {
   if (fromSerials) {
     // Serial and machine searches select few serials: start from them, not from every customer.
     return `WITH matched AS MATERIALIZED (SELECT DISTINCT s.customer_id FROM subscriptions s WHERE ${conditions})
             SELECT c.id FROM matched JOIN customers c ON c.id = matched.customer_id
              WHERE ${customers}
-             ORDER BY c.search_text, c.id
+             ORDER BY ${byName}
              LIMIT ${limit} OFFSET ${offset}`;
   }
   return `SELECT c.id FROM customers c
            WHERE ${customers} ${search()}
              AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id AND ${conditions})
-           ORDER BY c.search_text, c.id
+           ORDER BY ${byName}
            LIMIT ${limit} OFFSET ${offset}`;
 }
 
@@ -184,6 +186,10 @@ async function customerPage(
     params,
     limit: params.add(filters.porPagina),
     offset: params.add((filters.pagina - 1) * filters.porPagina),
+    byName:
+      scope.kind === "customer"
+        ? "(SELECT search_normalize(m.name) FROM accounts m WHERE m.id = c.manufacturer_id), c.id"
+        : "c.search_text, c.id",
   };
   if (filters.ordem === "vencimento") {
     const [row] = await sql.query<{ total: number; ids: string[] }>(pageByExpiry(query, now), params.values);

@@ -228,6 +228,12 @@ describe("subscription list filters", () => {
     expect(withSwap).toMatchObject({ swaps30d: 1, lastSeenAt: expect.any(Date) });
   });
 
+  it("groups a lojista's own list by manufacturer, in the manufacturers' name order", async () => {
+    // By the customer's own name the Beta row ("… Filial") would come first.
+    const page = await listSubscriptions(lojista, DEFAULT_FILTERS, now);
+    expect(page.customers.map((group) => group.manufacturerName)).toEqual(["Fábrica Alfa", "Fábrica Beta"]);
+  });
+
   it("lists the products of the scope only", async () => {
     expect(await productsInScope(manufacturer)).toEqual(["Orçamento Plus", "Projetista 3D Pro", "Render Studio"]);
     expect(await productsInScope(lojista)).toEqual(["Produto Secreto", "Projetista 3D Pro", "Render Studio"]);
