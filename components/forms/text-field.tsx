@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { FieldError } from "@/components/ui/field-error";
 
 /** A labelled input with an optional hint and its field error, wired with aria-describedby. */
@@ -8,7 +8,7 @@ export function TextField({
   hint,
   error,
   ...input
-}: { id: string; label: string; hint?: string; error?: string | string[] } & InputHTMLAttributes<HTMLInputElement>) {
+}: { id: string; label: ReactNode; hint?: string; error?: string | string[] } & InputHTMLAttributes<HTMLInputElement>) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div>

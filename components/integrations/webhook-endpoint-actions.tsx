@@ -1,15 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useState, type ReactNode } from "react";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { useActionState, useEffect } from "react";
+import {
+  BUTTON_PRIMARY as PRIMARY,
+  BUTTON_SECONDARY as SECONDARY,
+  DialogButtons,
+  DialogLauncher,
+} from "@/components/ui/dialog-launcher";
 import { deleteWebhook, rotateWebhook, sendWebhookTest } from "@/lib/actions/webhook-actions";
 import { SecretReveal } from "./secret-reveal";
 
-const SECONDARY =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
-const PRIMARY = "rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
 const DANGER = "rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 
 function ActionError({ state }: { state: { ok: boolean; error?: string } | null }) {
@@ -45,34 +46,6 @@ export function SendTestButton({ endpointId }: { endpointId: string }) {
   );
 }
 
-/** A button that opens a confirmation dialog; the dialog's body owns the action's state. */
-function ConfirmDialog({
-  label,
-  title,
-  children,
-}: {
-  label: string;
-  title: string;
-  children: (close: (changed: boolean) => void) => ReactNode;
-}) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const close = (changed: boolean) => {
-    setOpen(false);
-    if (changed) router.refresh();
-  };
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)} className={SECONDARY}>
-        {label}
-      </button>
-      <ModalDialog open={open} title={title} onClose={() => close(false)}>
-        {children(close)}
-      </ModalDialog>
-    </>
-  );
-}
-
 function RotateBody({ endpointId, close }: { endpointId: string; close: (changed: boolean) => void }) {
   const t = useTranslations("webhooks");
   const [state, formAction, pending] = useActionState(rotateWebhook, null);
@@ -93,14 +66,13 @@ function RotateBody({ endpointId, close }: { endpointId: string; close: (changed
       <p className="text-sm text-slate-700">{t("rotateIntro")}</p>
       <ActionError state={state} />
       <input type="hidden" name="id" value={endpointId} />
-      <div className="flex justify-end gap-2">
-        <button type="button" onClick={() => close(false)} className={SECONDARY}>
-          {t("cancel")}
-        </button>
-        <button type="submit" disabled={pending} className={PRIMARY}>
-          {pending ? t("working") : t("rotateConfirm")}
-        </button>
-      </div>
+      <DialogButtons
+        cancelLabel={t("cancel")}
+        onCancel={() => close(false)}
+        submitLabel={t("rotateConfirm")}
+        pending={pending}
+        pendingLabel={t("working")}
+      />
     </form>
   );
 }
@@ -116,14 +88,14 @@ function DeleteBody({ endpointId, url, close }: { endpointId: string; url: strin
       <p className="break-words text-sm text-slate-700">{t("deleteIntro", { url })}</p>
       <ActionError state={state} />
       <input type="hidden" name="id" value={endpointId} />
-      <div className="flex justify-end gap-2">
-        <button type="button" onClick={() => close(false)} className={SECONDARY}>
-          {t("cancel")}
-        </button>
-        <button type="submit" disabled={pending} className={DANGER}>
-          {pending ? t("working") : t("deleteConfirm")}
-        </button>
-      </div>
+      <DialogButtons
+        cancelLabel={t("cancel")}
+        onCancel={() => close(false)}
+        submitLabel={t("deleteConfirm")}
+        pending={pending}
+        pendingLabel={t("working")}
+        submitClassName={DANGER}
+      />
     </form>
   );
 }
@@ -131,17 +103,17 @@ function DeleteBody({ endpointId, url, close }: { endpointId: string; url: strin
 export function RotateSecretDialog({ endpointId }: { endpointId: string }) {
   const t = useTranslations("webhooks");
   return (
-    <ConfirmDialog label={t("rotate")} title={t("rotateTitle")}>
+    <DialogLauncher label={t("rotate")} title={t("rotateTitle")}>
       {(close) => <RotateBody endpointId={endpointId} close={close} />}
-    </ConfirmDialog>
+    </DialogLauncher>
   );
 }
 
 export function DeleteEndpointDialog({ endpointId, url }: { endpointId: string; url: string }) {
   const t = useTranslations("webhooks");
   return (
-    <ConfirmDialog label={t("delete")} title={t("deleteTitle")}>
+    <DialogLauncher label={t("delete")} title={t("deleteTitle")}>
       {(close) => <DeleteBody endpointId={endpointId} url={url} close={close} />}
-    </ConfirmDialog>
+    </DialogLauncher>
   );
 }

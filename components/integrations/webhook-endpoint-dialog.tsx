@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { FieldError } from "@/components/ui/field-error";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { BUTTON_PRIMARY, BUTTON_SECONDARY, DialogButtons, DialogLauncher } from "@/components/ui/dialog-launcher";
 import { createWebhook, updateWebhook } from "@/lib/actions/webhook-actions";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/domain/webhook-events";
 import { WEBHOOK_URL_MAX } from "@/lib/validation/webhooks";
@@ -18,30 +17,14 @@ const INPUT =
 /** "Novo endpoint" (then its secret, once) or "Editar": URL, event types, enabled. */
 export function WebhookEndpointDialog({ endpoint, allowLocal }: { endpoint?: Endpoint; allowLocal: boolean }) {
   const t = useTranslations("webhooks");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  function close(changed: boolean) {
-    setOpen(false);
-    if (changed) router.refresh();
-  }
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        className={
-          endpoint
-            ? "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-            : "rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-        }
-      >
-        {endpoint ? t("edit") : t("add")}
-      </button>
-      <ModalDialog open={open} title={endpoint ? t("editTitle") : t("createTitle")} onClose={() => close(false)}>
-        {/* Rendered only while open: each opening starts from a fresh form state. */}
-        <EndpointForm endpoint={endpoint} allowLocal={allowLocal} onDone={close} />
-      </ModalDialog>
-    </>
+    <DialogLauncher
+      label={endpoint ? t("edit") : t("add")}
+      title={endpoint ? t("editTitle") : t("createTitle")}
+      className={endpoint ? BUTTON_SECONDARY : BUTTON_PRIMARY}
+    >
+      {(close) => <EndpointForm endpoint={endpoint} allowLocal={allowLocal} onDone={close} />}
+    </DialogLauncher>
   );
 }
 
@@ -143,22 +126,13 @@ function EndpointForm({
         <input type="checkbox" name="enabled" defaultChecked={endpoint?.enabled ?? true} />
         {t("enabled")}
       </label>
-      <div className="flex justify-end gap-2">
-        <button
-          type="button"
-          onClick={() => onDone(false)}
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
-        >
-          {t("cancel")}
-        </button>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-        >
-          {pending ? t("saving") : t("save")}
-        </button>
-      </div>
+      <DialogButtons
+        cancelLabel={t("cancel")}
+        onCancel={() => onDone(false)}
+        submitLabel={t("save")}
+        pending={pending}
+        pendingLabel={t("saving")}
+      />
     </form>
   );
 }

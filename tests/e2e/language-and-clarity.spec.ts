@@ -72,6 +72,7 @@ test("Minhas assinaturas is grouped by manufacturer, without the customer filter
   const names = await page.locator("details summary span.block.font-semibold").allTextContents();
   expect(names.length).toBeGreaterThan(0);
   expect(new Set(names).size, "one group per manufacturer").toBe(names.length);
+  expect(names, "in the manufacturers' name order").toEqual([...names].sort((a, b) => a.localeCompare(b, "pt-BR")));
   await expect(page.locator("details summary").first()).toContainText("Fabricante");
 });
 
