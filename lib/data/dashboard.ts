@@ -5,7 +5,7 @@ import { SITUATIONS, type Situation } from "@/lib/domain/subscription-status";
 import { SqlParams } from "./sql-params";
 import { graceExpression, scopeCondition } from "./subscription-filter-sql";
 import type { SubscriptionScope } from "./subscription-scope";
-import { situationCase } from "./status-sql";
+import { situationPredicate } from "./status-sql";
 
 export type DashboardNumbers = {
   total: number;
@@ -20,30 +20,31 @@ export async function dashboardNumbers(scope: SubscriptionScope, now = new Date(
   const params = new SqlParams();
   const where = scopeCondition(scope, params);
   const nowParam = `${params.add(now)}::timestamptz`;
-  const situation = situationCase(nowParam, "s", graceExpression(scope, params));
+  const grace = graceExpression(scope, params);
+  // One index range count per situation over (manufacturer_id, status, expires_at): at 220,000
+  // serials about twice as fast as grouping every row by a CASE of its situation.
+  const count = (condition: string) => `(SELECT count(*)::int FROM subscriptions s WHERE ${where} AND ${condition})`;
+  const columns = SITUATIONS.map(
+    (situation) => `${count(situationPredicate(situation, nowParam, "s", grace))} AS "${situation}"`,
+  );
+  columns.push(`${count(`s.last_swap_at >= ${nowParam} - interval '30 days'`)} AS "recentSwaps"`);
   const counterpart = scope.kind === "manufacturer" ? "s.customer_id" : "s.manufacturer_id";
-  const [rows, counterparts] = await Promise.all([
-    sql.query<{ situation: Situation; n: number; swaps: number }>(
-      `SELECT ${situation} AS situation, count(*)::int AS n,
-              count(*) FILTER (WHERE s.last_swap_at >= ${nowParam} - interval '30 days')::int AS swaps
-         FROM subscriptions s WHERE ${where} GROUP BY 1`,
-      params.values,
-    ),
+  const [[row], counterparts] = await Promise.all([
+    sql.query<Record<Situation | "recentSwaps", number>>(`SELECT ${columns.join(", ")}`, params.values),
     (async () => {
       const countParams = new SqlParams();
-      const [row] = await sql.query<{ n: number }>(
+      const [counted] = await sql.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM (SELECT ${counterpart} FROM subscriptions s WHERE ${scopeCondition(scope, countParams)} GROUP BY 1) x`,
         countParams.values,
       );
-      return row?.n ?? 0;
+      return counted?.n ?? 0;
     })(),
   ]);
-  const bySituation = Object.fromEntries(SITUATIONS.map((item) => [item, 0])) as Record<Situation, number>;
-  for (const row of rows) bySituation[row.situation] = row.n;
+  const bySituation = Object.fromEntries(SITUATIONS.map((item) => [item, row?.[item] ?? 0])) as Record<Situation, number>;
   return {
-    total: rows.reduce((total, row) => total + row.n, 0),
+    total: SITUATIONS.reduce((total, item) => total + bySituation[item], 0),
     counterparts,
-    recentSwaps: rows.reduce((total, row) => total + row.swaps, 0),
+    recentSwaps: row?.recentSwaps ?? 0,
     bySituation,
   };
 }

@@ -85,7 +85,22 @@ describe("home numbers", () => {
     expect(numbers.counterparts).toBe(
       (await db.prisma.subscription.groupBy({ by: ["customerId"], where: { manufacturerId: manufacturer.id } })).length,
     );
-    expect(Object.values(numbers.bySituation).reduce((a, b) => a + b, 0)).toBe(numbers.total);
+    // Each situation's count is the domain rule applied to every serial, one by one.
+    const serials = await db.prisma.subscription.findMany({
+      where: { manufacturerId: manufacturer.id },
+      select: { status: true, expiresAt: true, lastSwapAt: true },
+    });
+    const expected = Object.fromEntries(SITUATIONS.map((situation) => [situation, 0]));
+    for (const serial of serials) expected[deriveDisplayStatus(serial, manufacturer.graceDays, now).situation]! += 1;
+    expect(numbers.bySituation).toEqual(expected);
+    expect(
+      new Set(serials.map((serial) => deriveDisplayStatus(serial, manufacturer.graceDays, now).situation)).size,
+    ).toBeGreaterThan(3);
+    const monthAgo = now.getTime() - 30 * 24 * 60 * 60 * 1000;
+    expect(numbers.recentSwaps).toBe(
+      serials.filter((serial) => serial.lastSwapAt && serial.lastSwapAt.getTime() >= monthAgo).length,
+    );
+    expect(numbers.recentSwaps).toBeGreaterThan(0);
     const lojista = await db.prisma.account.findFirstOrThrow({ where: { kind: "LOJISTA" } });
     const own = await dashboardNumbers({ kind: "customer", accountId: lojista.id }, now);
     expect(own.counterparts).toBe(2);
