@@ -7,6 +7,7 @@ import {
   renewalOutcome,
   startOfSaoPauloDay,
 } from "@/lib/domain/renewal";
+import { menuActionsFor, permittedMenuActions } from "@/lib/domain/serial-menu";
 import { deriveDisplayStatus, STORED_STATUSES } from "@/lib/domain/subscription-status";
 
 /** 23:59:59.999 of a São Paulo day. */
@@ -71,5 +72,21 @@ describe("what a renewal does to each status", () => {
     expect(outcome).toMatchObject({ allowed: true, to: "ATIVA" });
     const renewed = { status: "ATIVA" as const, expiresAt: addPlanPeriods(released.expiresAt, "ANUAL", 1) };
     expect(deriveDisplayStatus(renewed, 15, now).situation).toBe("ATIVA");
+  });
+});
+
+describe("the Ações menu", () => {
+  it("adds Registrar renovação to every status but Cancelada, after the transitions", () => {
+    expect(Object.fromEntries(STORED_STATUSES.map((status) => [status, menuActionsFor(status)]))).toEqual({
+      PENDENTE: ["SUSPEND", "CANCEL", "RENEW"],
+      ATIVA: ["SUSPEND", "CANCEL", "RENEW"],
+      SUSPENSA: ["CANCEL", "RELEASE", "RENEW"],
+      CANCELADA: [],
+    });
+  });
+
+  it("each item needs its own permission", () => {
+    expect(permittedMenuActions((action) => action === "subscriptions.renew")).toEqual(["RENEW"]);
+    expect(permittedMenuActions(() => true)).toEqual(["SUSPEND", "CANCEL", "RELEASE", "RENEW"]);
   });
 });
