@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActingProfileNote } from "@/components/actions/acting-profile-note";
 import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
@@ -49,6 +50,14 @@ export default async function ManufacturerSubscriptionsPage({
           <div className="flex flex-wrap items-center gap-2">
             {hasPermission(context, "customers.create") && hasPermission(context, "subscriptions.create") && (
               <NewCustomerDialog products={await productsInScope(scopeForAccount(context.account))} />
+            )}
+            {hasPermission(context, "subscriptions.import") && (
+              <Link
+                href="/fabricante/assinaturas/importar"
+                className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              >
+                {t("importButton")}
+              </Link>
             )}
             {hasPermission(context, "subscriptions.export") && <ExportButton href={exportHref("manufacturer", filters)} />}
           </div>
