@@ -84,11 +84,20 @@ export function readCsvBatches(
         if (batch.length >= batchSize) {
           const full = batch;
           batch = [];
+          // papaparse's pause() only stops parsing: its stream reader would go on queueing the rest
+          // of the file in memory. Pausing the source too keeps one chunk in flight.
           parser.pause();
-          onBatch(full).then(() => parser.resume(), (error: unknown) => {
-            fail(error);
-            parser.abort();
-          });
+          text.pause();
+          onBatch(full).then(
+            () => {
+              text.resume();
+              parser.resume();
+            },
+            (error: unknown) => {
+              fail(error);
+              parser.abort();
+            },
+          );
         }
       },
       complete() {

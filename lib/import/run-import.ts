@@ -4,6 +4,7 @@
 import { manufacturerProducts } from "@/lib/data/subscription-products";
 import { ImportBatchConflict, SubscriptionImport, type ImportCounts } from "@/lib/data/subscription-import";
 import { getSql } from "@/lib/db/connection";
+import type { SqlClient } from "@/lib/db/sql-client";
 import type { Actor } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
 import { parseImportRow, type ImportRow, type RowIssue } from "@/lib/validation/import-row";
@@ -38,8 +39,10 @@ export async function runImport(options: {
   apply: boolean;
   events: ImportEvents;
   batchSize?: number;
+  /** The database (the process's by default). */
+  sql?: SqlClient;
 }): Promise<ImportSummary> {
-  const sql = await getSql();
+  const sql = options.sql ?? (await getSql());
   const session = new SubscriptionImport(options.manufacturerId, options.actor, options.apply, await manufacturerProducts(sql, options.manufacturerId));
   const failed: BatchReport[] = [];
   let applied = 0;

@@ -1,11 +1,15 @@
 // The embedded default (no DATABASE_URL, `npm run demo`): new customers, subscriptions and renewals
 // write their events, webhook deliveries and rollup on PGlite as they do on PostgreSQL.
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCustomer } from "@/lib/data/customers";
 import { renewSubscription } from "@/lib/data/subscription-renewal";
 import { createSubscription } from "@/lib/data/subscription-sales";
 import { addPlanPeriods } from "@/lib/domain/renewal";
 import { AppError } from "@/lib/errors";
+import { runImport } from "@/lib/import/run-import";
 import * as factories from "../support/factories";
 import { pgliteTestDatabase } from "../support/pglite-database";
 
@@ -61,5 +65,33 @@ describe("new customers, subscriptions and renewals on embedded PGlite", () => {
     await db.sql.query(`UPDATE subscriptions SET status = 'CANCELADA' WHERE id = $1`, [created.id]);
     const refused = await renewSubscription(scope, created.serialNumber, 1, actor, options).catch((error: unknown) => error);
     expect(refused).toMatchObject({ status: 409 });
+  });
+
+  it("imports a CSV (dry run, apply, the same file again) as on PostgreSQL", async () => {
+    const db = database();
+    const account = await factories.createAccount(db);
+    const customer = await factories.createCustomer(db, account.id);
+    await factories.createSubscription(db, customer, { product: "Render Studio" });
+    const file = path.join(os.tmpdir(), `import-pglite-${process.pid}.csv`);
+    await writeFile(
+      file,
+      "Cliente;CNPJ/CPF;Tipo;Cidade;UF;E-mail;Número de Série;Produto;Plano;Início;Expira em\n" +
+        "Ana Projetos;52998224725;Profissional liberal;Niterói;RJ;ana@example.com;ABCD-EFGH-JKLM-NP23;Render Studio;Mensal;01/12/2026;\n" +
+        "Loja X;123;Lojista;Santos;SP;x@example.com;;;;;\n",
+    );
+    const run = (apply: boolean) =>
+      runImport({
+        file,
+        manufacturerId: account.id,
+        actor: { kind: "SYSTEM", accountId: account.id },
+        apply,
+        sql: db.sql,
+        events: { onIssue: () => undefined },
+      });
+    expect((await run(false)).counts).toMatchObject({ customersCreated: 1, subscriptionsCreated: 1, invalid: 1 });
+    expect((await run(true)).counts).toMatchObject({ customersCreated: 1, subscriptionsCreated: 1, invalid: 1 });
+    const events = await db.sql.query(`SELECT count(*)::int AS n FROM subscription_events e JOIN subscriptions s ON s.id = e.subscription_id WHERE s.serial_number = 'ABCD-EFGH-JKLM-NP23'`);
+    expect(events).toEqual([{ n: 1 }]);
+    expect((await run(true)).counts).toMatchObject({ customersCreated: 0, subscriptionsCreated: 0, unchanged: 1, invalid: 1 });
   });
 });
