@@ -2,7 +2,7 @@
 // a progress bar and the errors as they come, and the server never holds the whole report.
 //   {"type":"columns","ignored":[…]}
 //   {"type":"issue","line":12,"column":"CNPJ/CPF","message":"…"}          every invalid row's problems
-//   {"type":"batch","fromLine":2,"toLine":1001,"rows":1000,"applied":true,"counts":{…}}
+//   {"type":"batch","fromLine":2,"toLine":501,"rows":500,"applied":true,"counts":{…}}
 //   {"type":"done","counts":{…},"failedBatches":[…]}   or   {"type":"error","message":"…"}
 // Errors found before the first line (no CNPJ/CPF column) are a plain JSON 4xx instead.
 import { getTranslations } from "next-intl/server";

@@ -11,7 +11,7 @@ import { parseImportRow, type ImportRow, type RowIssue } from "@/lib/validation/
 import { IMPORT_FIELDS, mapColumns, type ColumnMap, type ImportField } from "./import-columns";
 import { readCsvBatches } from "./read-csv-rows";
 
-export const IMPORT_BATCH_SIZE = 1000;
+export const IMPORT_BATCH_SIZE = 500;
 
 export type BatchReport = { fromLine: number; toLine: number; rows: number; applied: boolean };
 
