@@ -50,11 +50,6 @@ export async function CustomerSerials({
     `${basePath}/${encodeURIComponent(serialNumber)}${listQuery ? `?de=${encodeURIComponent(listQuery)}` : ""}`;
   return (
     <>
-      {canSell && (
-        <div className="flex justify-end px-4 pt-2">
-          <NewSubscriptionDialog customer={customer} products={products} />
-        </div>
-      )}
       <SerialTable
         serials={serials}
         serialHref={serialHref}
@@ -79,6 +74,12 @@ export async function CustomerSerials({
             {t("list.showAll")}
           </Link>
         </p>
+      )}
+      {/* After the rows: from the customer's row, Tab reaches its serials first. */}
+      {canSell && (
+        <div className="flex justify-end px-4 py-2">
+          <NewSubscriptionDialog customer={customer} products={products} />
+        </div>
       )}
     </>
   );
