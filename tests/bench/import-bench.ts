@@ -141,10 +141,12 @@ async function post(baseUrl: string, cookie: string, mode: string, body: Buffer,
 async function main() {
   const email = await prepareDatabase();
   const server = await startServer(databaseUrl(database), Number(options.port));
+  let generated: string | null = null;
   try {
     const products = await productsOf(email);
     if (!products.length) throw new Error(`${email} sells no product in ${database}`);
     const { file, bytes } = await generateFile(products);
+    generated = file;
     const body = await import("node:fs/promises").then((fs) => fs.readFile(file));
     console.log(`File: ${ROWS.toLocaleString("en")} rows, ${(bytes / MB).toFixed(1)} MB, ${Math.ceil(ROWS / PER_CUSTOMER)} customers.`);
     const cookie = await signIn(server.baseUrl, email, options.password!);
@@ -173,6 +175,7 @@ async function main() {
     );
     console.log(`Dataset: ${template ? `copy of ${template}` : "fresh demo database"}, webhooks ${options.webhooks ? "on" : "off"}; load average ${os.loadavg().map((value) => value.toFixed(2)).join(" ")} (${os.cpus().length} CPUs)`);
   } finally {
+    if (generated) await import("node:fs/promises").then((fs) => fs.rm(generated!, { force: true }));
     await server.stop();
     await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
   }
