@@ -71,5 +71,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|css|js)$).*)"],
+  // Not the CSV import's upload: with a proxy, Next buffers a request body in memory and cuts it at
+  // 10 MB. That route checks origin, session and profile itself (defineRoute) and streams the body to disk.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/fabricante/assinaturas/importar$|.*\\.(?:svg|png|ico|css|js)$).*)"],
 };

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   VALIDATION: 400,
   RATE_LIMITED: 429,
+  /** An upload over its size limit (Importar CSV). */
+  PAYLOAD_TOO_LARGE: 413,
   ACCOUNT_NOT_MEMBER: 403,
   /** A write whose Origin is not the portal's (cross-site request forgery). */
   CROSS_ORIGIN: 403,

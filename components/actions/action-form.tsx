@@ -6,7 +6,9 @@ import { cancelSubscription, releaseSubscription, suspendSubscription } from "@/
 import { FieldError } from "@/components/ui/field-error";
 import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import type { ReasonOption } from "@/lib/data/reasons";
+import type { StoredStatus } from "@/lib/domain/subscription-status";
 import type { SubscriptionAction } from "@/lib/domain/subscription-transitions";
+import { ConfirmFooter } from "./confirm-footer";
 import { fieldClass, ReasonFields } from "./reason-fields";
 
 const SERVER_ACTIONS = { SUSPEND: suspendSubscription, CANCEL: cancelSubscription, RELEASE: releaseSubscription } as const;
@@ -17,7 +19,8 @@ export type ActionFormProps = {
   reasons: ReasonOption[];
   /** The paid period is over: releasing shows the article's ATENÇÃO first. */
   expiredOn: string | null;
-  onDone: (message: string) => void;
+  /** The confirmation and the serial's new stored status. */
+  onDone: (message: string, to: StoredStatus) => void;
   onCancel: () => void;
 };
 
@@ -37,7 +40,7 @@ export function ActionForm({ action, serialNumber, reasons, expiredOn, onDone, o
   const key = action === "SUSPEND" ? "suspend" : action === "CANCEL" ? "cancel" : "release";
   const [state, submit, pending] = useActionState(async (previous: unknown, formData: FormData) => {
     const result = await SERVER_ACTIONS[action](previous, formData);
-    if (result.ok) onDone(t(`${key}.done`, { serial: serialNumber }));
+    if (result.ok) onDone(t(`${key}.done`, { serial: serialNumber }), result.data.to);
     return result;
   }, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
@@ -88,25 +91,12 @@ export function ActionForm({ action, serialNumber, reasons, expiredOn, onDone, o
           {state.error}
         </p>
       )}
-      <div className="flex items-center justify-end gap-3 border-t border-slate-100 pt-4">
-        <p className="mr-auto text-sm font-medium text-slate-800">{t(`${key}.confirm`)}</p>
-        <button
-          type="button"
-          onClick={onCancel}
-          className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
-        >
-          {t("no")}
-        </button>
-        <button
-          type="submit"
-          disabled={pending}
-          className={`rounded-md px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 ${
-            action === "RELEASE" ? "bg-brand-700 hover:bg-brand-800" : "bg-red-700 hover:bg-red-800"
-          }`}
-        >
-          {pending ? t("working") : t("yes")}
-        </button>
-      </div>
+      <ConfirmFooter
+        question={t(`${key}.confirm`)}
+        onCancel={onCancel}
+        pending={pending}
+        tone={action === "RELEASE" ? "primary" : "danger"}
+      />
     </form>
   );
 }

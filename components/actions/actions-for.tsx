@@ -2,13 +2,14 @@ import { getLocale } from "next-intl/server";
 import type { AuthorizedContext } from "@/lib/auth/require-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
 import type { ReasonOption } from "@/lib/data/reasons";
-import { ACTION_PERMISSION } from "@/lib/domain/permissions";
+import type { Plan } from "@/lib/domain/renewal";
+import { menuActionsFor, permittedMenuActions } from "@/lib/domain/serial-menu";
 import type { StoredStatus } from "@/lib/domain/subscription-status";
-import { availableActions, releaseNeedsRenewalWarning, SUBSCRIPTION_ACTIONS } from "@/lib/domain/subscription-transitions";
+import { releaseNeedsRenewalWarning } from "@/lib/domain/subscription-transitions";
 import { formatDate } from "@/lib/format";
 import { SubscriptionActionsMenu } from "./subscription-actions-menu";
 
-/** The Ações menu for one serial: the state machine's actions that this user's profile allows. */
+/** The Ações menu for one serial: the state machine's actions and Registrar renovação that this user's profile allows. */
 export async function ActionsFor({
   context,
   subscription,
@@ -17,14 +18,14 @@ export async function ActionsFor({
   compact,
 }: {
   context: AuthorizedContext;
-  subscription: { serialNumber: string; status: StoredStatus; expiresAt: Date };
+  subscription: { serialNumber: string; status: StoredStatus; expiresAt: Date; plan: Plan };
   reasons: ReasonOption[];
   now: Date;
   compact?: boolean;
 }) {
   const locale = await getLocale();
-  const permitted = SUBSCRIPTION_ACTIONS.filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
-  const allowed = availableActions(subscription.status).filter((action) => permitted.includes(action));
+  const permitted = permittedMenuActions((action) => hasPermission(context, action));
+  const allowed = menuActionsFor(subscription.status).filter((action) => permitted.includes(action));
   // Mounted whenever the profile may act, even with nothing left to do: after Cancelar its
   // confirmation must outlive the refresh that takes the menu away.
   if (!permitted.length) return null;
@@ -35,6 +36,7 @@ export async function ActionsFor({
       permitted={permitted}
       reasons={reasons}
       expiredOn={releaseNeedsRenewalWarning(subscription.expiresAt, now) ? formatDate(subscription.expiresAt, locale) : null}
+      renewal={{ plan: subscription.plan, expiresAt: subscription.expiresAt.toISOString(), status: subscription.status, now: now.toISOString() }}
       compact={compact}
     />
   );

@@ -6,8 +6,13 @@ import { useEffect, useRef, useState } from "react";
 import { Menu } from "@/components/ui/menu";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { ReasonOption } from "@/lib/data/reasons";
-import { availableActions, TRANSITIONS, type SubscriptionAction } from "@/lib/domain/subscription-transitions";
+import type { Plan } from "@/lib/domain/renewal";
+import { menuActionsFor, type SerialMenuAction } from "@/lib/domain/serial-menu";
+import type { StoredStatus } from "@/lib/domain/subscription-status";
 import { ActionForm } from "./action-form";
+import { RenewalForm } from "./renewal-form";
+
+const TITLE_KEY = { SUSPEND: "suspend", CANCEL: "cancel", RELEASE: "release", RENEW: "renew" } as const;
 
 /**
  * The "Ações" menu of a serial (article: "Clique sobre o Número de Série e após, em Ações"): only
@@ -19,33 +24,34 @@ export function SubscriptionActionsMenu({
   permitted = allowedByServer,
   reasons,
   expiredOn,
+  renewal,
   compact = false,
 }: {
   serialNumber: string;
   /** What the serial's state and the user's profile allow, as the server rendered it. */
-  allowed: SubscriptionAction[];
+  allowed: SerialMenuAction[];
   /** Every action the user's profile allows, whatever the state (to offer the right ones after an action). */
-  permitted?: SubscriptionAction[];
+  permitted?: SerialMenuAction[];
   reasons: ReasonOption[];
   expiredOn: string | null;
+  /** What Registrar renovação counts from: the serial's plan, expiry and stored status, and the time (ISO). */
+  renewal: { plan: Plan; expiresAt: string; status: StoredStatus; now: string };
   compact?: boolean;
 }) {
   const t = useTranslations("actions");
   const router = useRouter();
-  const [action, setAction] = useState<SubscriptionAction | null>(null);
+  const [action, setAction] = useState<SerialMenuAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   // After an action the menu offers what the new state allows at once, not what the page showed
   // before its refresh arrives; a new server render (new `allowed`) takes over again.
-  const [changedTo, setChangedTo] = useState<SubscriptionAction | null>(null);
+  const [changedTo, setChangedTo] = useState<StoredStatus | null>(null);
   const [serverAllowed, setServerAllowed] = useState(allowedByServer.join());
   if (serverAllowed !== allowedByServer.join()) {
     setServerAllowed(allowedByServer.join());
     setChangedTo(null);
   }
-  const allowed = changedTo
-    ? availableActions(TRANSITIONS[changedTo].to).filter((item) => permitted.includes(item))
-    : allowedByServer;
+  const allowed = changedTo ? menuActionsFor(changedTo).filter((item) => permitted.includes(item)) : allowedByServer;
 
   // The last action left nothing to do (Cancelar): the menu button is gone, so focus goes to the
   // confirmation instead of falling back to the page.
@@ -55,10 +61,14 @@ export function SubscriptionActionsMenu({
   }, [menuGone, message]);
 
   if (!allowed.length && !message) return null;
-  const kindOf = (item: SubscriptionAction) => (item === "SUSPEND" ? "SUSPENSAO" : "CANCELAMENTO");
-  const title = action
-    ? t(`${action === "SUSPEND" ? "suspend" : action === "CANCEL" ? "cancel" : "release"}.title`, { serial: serialNumber })
-    : "";
+  const kindOf = (item: SerialMenuAction) => (item === "SUSPEND" ? "SUSPENSAO" : "CANCELAMENTO");
+  const title = action ? t(`${TITLE_KEY[action]}.title`, { serial: serialNumber }) : "";
+  const done = (text: string, to: StoredStatus) => {
+    setChangedTo(to);
+    setAction(null);
+    setMessage(text);
+    router.refresh();
+  };
 
   return (
     <div className="inline-flex flex-col items-end gap-1">
@@ -98,19 +108,18 @@ export function SubscriptionActionsMenu({
           onClose={() => setAction(null)}
           returnFocusTo={() => messageRef.current}
         >
-          <ActionForm
-            action={action}
-            serialNumber={serialNumber}
-            reasons={reasons.filter((reason) => action !== "RELEASE" && reason.kind === kindOf(action))}
-            expiredOn={expiredOn}
-            onCancel={() => setAction(null)}
-            onDone={(text) => {
-              setChangedTo(action);
-              setAction(null);
-              setMessage(text);
-              router.refresh();
-            }}
-          />
+          {action === "RENEW" ? (
+            <RenewalForm serialNumber={serialNumber} {...renewal} onCancel={() => setAction(null)} onDone={done} />
+          ) : (
+            <ActionForm
+              action={action}
+              serialNumber={serialNumber}
+              reasons={reasons.filter((reason) => action !== "RELEASE" && reason.kind === kindOf(action))}
+              expiredOn={expiredOn}
+              onCancel={() => setAction(null)}
+              onDone={done}
+            />
+          )}
         </ModalDialog>
       )}
     </div>

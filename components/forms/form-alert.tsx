@@ -1,7 +1,7 @@
 /** The form-level outcome: an error (role=alert) or a confirmation (role=status). */
 export function FormAlert({ kind, children }: { kind: "error" | "success"; children: React.ReactNode }) {
   return kind === "error" ? (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <p role="alert" tabIndex={-1} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       {children}
     </p>
   ) : (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { HistoryEventRow } from "@/lib/data/account-history";
 import { formatDocument } from "@/lib/domain/documents";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 /**
  * The events of one page: a table from 768 px up, one card per event below (no sideways
@@ -17,6 +17,7 @@ export async function HistoryTable({
 }) {
   const t = await getTranslations("history");
   const ts = await getTranslations("subscriptions.history.type");
+  const tHistory = await getTranslations("subscriptions.history");
   const tc = await getTranslations("common.situation");
   const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
   const td = "px-3 py-1 align-top text-sm md:py-2";
@@ -101,9 +102,16 @@ export async function HistoryTable({
               )}
             </td>
             <td className={`${td} max-md:block`}>
-              {event.reason || event.description || event.machineName ? (
+              {event.reason || event.description || event.machineName || event.expiresTo ? (
                 <>
                   <span className={cellLabel}>{t("columns.reason")}:</span>
+                  {event.expiresTo && (
+                    <span className="block max-md:inline">
+                      {event.expiresFrom
+                        ? tHistory("expiry", { from: formatDate(event.expiresFrom), to: formatDate(event.expiresTo) })
+                        : tHistory("firstExpiry", { to: formatDate(event.expiresTo) })}
+                    </span>
+                  )}
                   {event.reason && <span className="block max-md:inline">{event.reason}</span>}
                   {event.description && (
                     <span className="block whitespace-pre-line text-slate-700 max-md:inline max-md:before:content-['_·_']">

@@ -88,15 +88,11 @@ function ReasonForm({
       <TextField
         id={`${id}-label`}
         name="label"
-        label={
-          <>
-            {t("label")} <RequiredMark />
-          </>
-        }
+        label={t("label")}
+        requiredMark
         hint={t("labelHint")}
         maxLength={REASON_LABEL_MAX}
         defaultValue={reason?.label ?? ""}
-        aria-required
         error={errors?.label}
       />
       <TextField

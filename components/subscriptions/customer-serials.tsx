@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionsFor } from "@/components/actions/actions-for";
+import { NewSubscriptionDialog } from "@/components/sales/new-subscription-dialog";
 import { hasPermission, type AuthorizedContext } from "@/lib/auth/require-permission";
 import { customerSerials } from "@/lib/data/customer-serials";
 import { activeReasons } from "@/lib/data/reasons";
+import { productsInScope } from "@/lib/data/subscription-products";
 import { scopeForAccount } from "@/lib/data/subscription-scope";
 import { formatDocument } from "@/lib/domain/documents";
 import { ACTION_PERMISSION } from "@/lib/domain/permissions";
+import { permittedMenuActions } from "@/lib/domain/serial-menu";
 import { SUBSCRIPTION_ACTIONS } from "@/lib/domain/subscription-transitions";
 import { filtersToQuery, type SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { SerialTable } from "./serial-table";
@@ -35,9 +38,12 @@ export async function CustomerSerials({
   const scope = scopeForAccount(context.account);
   const basePath = listPathFor(context);
   const allowed = SUBSCRIPTION_ACTIONS.filter((action) => hasPermission(context, ACTION_PERMISSION[action]));
-  const [serials, reasons] = await Promise.all([
+  const menu = permittedMenuActions((action) => hasPermission(context, action));
+  const canSell = hasPermission(context, "subscriptions.create");
+  const [serials, reasons, products] = await Promise.all([
     customerSerials(scope, filters, [customer.id], now, locale).then((byCustomer) => byCustomer.get(customer.id) ?? []),
-    allowed.length ? activeReasons(context.account.id, locale) : Promise.resolve([]),
+    menu.length ? activeReasons(context.account.id, locale) : Promise.resolve([]),
+    canSell ? productsInScope(scope) : Promise.resolve([]),
   ]);
   const listQuery = filtersToQuery(filters);
   const serialHref = (serialNumber: string) =>
@@ -53,7 +59,7 @@ export async function CustomerSerials({
         caption={customer.name}
         selectable={allowed.length > 0}
         rowActions={
-          allowed.length
+          menu.length
             ? (serial) => <ActionsFor context={context} subscription={serial} reasons={reasons} now={now} compact />
             : undefined
         }
@@ -68,6 +74,12 @@ export async function CustomerSerials({
             {t("list.showAll")}
           </Link>
         </p>
+      )}
+      {/* After the rows: from the customer's row, Tab reaches its serials first. */}
+      {canSell && (
+        <div className="flex justify-end px-4 py-2">
+          <NewSubscriptionDialog customer={customer} products={products} />
+        </div>
       )}
     </>
   );

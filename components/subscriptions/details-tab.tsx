@@ -130,6 +130,15 @@ export async function DetailsTab({
           <span className="text-slate-600">({t("serial.graceDays", { days: manufacturer.graceDays })})</span>
         </Field>
         <Field label={t("serial.billing")}>{t(`billing.${subscription.billingState}`)}</Field>
+        <Field label={t("serial.lastRenewal")}>
+          {subscription.lastRenewal?.expiresFrom && subscription.lastRenewal.expiresTo
+            ? t("serial.lastRenewalValue", {
+                date: formatDate(subscription.lastRenewal.createdAt, locale),
+                from: formatDate(subscription.lastRenewal.expiresFrom, locale),
+                to: formatDate(subscription.lastRenewal.expiresTo, locale),
+              })
+            : t("serial.noRenewal")}
+        </Field>
       </Section>
     </div>
   );

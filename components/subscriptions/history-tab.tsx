@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { subscriptionHistory } from "@/lib/data/subscription-detail";
 import { reasonLabel } from "@/lib/domain/reason-label";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 type SubscriptionEvent = Awaited<ReturnType<typeof subscriptionHistory>>[number];
 
@@ -17,6 +17,7 @@ export async function HistoryTab({ events, showPeople }: { events: SubscriptionE
   const who = (event: SubscriptionEvent) => {
     if (event.actorKind === "SYSTEM") return t("actor.SYSTEM");
     if (event.actorKind === "DESKTOP") return t("actor.DESKTOP");
+    if (event.actorKind === "API_KEY" && showPeople) return t("actor.API_KEY", { name: event.actorLabel ?? "" });
     return showPeople && event.actorUser ? `${event.actorUser.name} · ${event.account.name}` : event.account.name;
   };
   return (
@@ -33,6 +34,13 @@ export async function HistoryTab({ events, showPeople }: { events: SubscriptionE
           <div className="mt-1 space-y-0.5 text-sm text-slate-800">
             {event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus && (
               <p>{t("transition", { from: tc(event.fromStatus), to: tc(event.toStatus) })}</p>
+            )}
+            {event.expiresTo && (
+              <p>
+                {event.expiresFrom
+                  ? t("expiry", { from: formatDate(event.expiresFrom, locale), to: formatDate(event.expiresTo, locale) })
+                  : t("firstExpiry", { to: formatDate(event.expiresTo, locale) })}
+              </p>
             )}
             {event.reason && <p>{t("reason", { reason: reasonLabel(event.reason, locale) })}</p>}
             {event.description && <p className="whitespace-pre-line">{event.description}</p>}

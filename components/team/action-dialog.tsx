@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useRef, useState, type ReactNode } from "react";
 import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useFocusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { FieldErrors } from "@/lib/errors";
@@ -74,6 +75,8 @@ function DialogForm<T>({
     return result;
   }, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
 
   if (state?.ok) {
     return (
@@ -88,7 +91,7 @@ function DialogForm<T>({
     );
   }
   return (
-    <form onSubmit={(event) => keepValuesAndSubmit(event, formAction)} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={(event) => keepValuesAndSubmit(event, formAction)} noValidate className="space-y-4">
       {state && !state.ok && (!errors || errors._form) && <FormAlert kind="error">{errors?._form?.[0] ?? state.error}</FormAlert>}
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -1,5 +1,5 @@
 // Who an audit event is attributed to when a signed-in user acts in the current account.
-import type { Actor } from "@/lib/data/subscription-transitions";
+import type { Actor } from "@/lib/domain/actor";
 import type { AuthorizedContext } from "./require-permission";
 
 export function actorOf(context: AuthorizedContext): Actor {

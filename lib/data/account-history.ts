@@ -22,6 +22,9 @@ export type HistoryEventRow = {
   fromStatus: string | null;
   toStatus: string | null;
   machineName: string | null;
+  /** A renewal's expiry before and after; a new subscription's first expiry (expiresTo). */
+  expiresFrom: Date | null;
+  expiresTo: Date | null;
 };
 
 export type HistoryPage = {
@@ -61,7 +64,7 @@ export async function listAccountHistory(scope: SubscriptionScope, filters: Hist
      SELECT p.seq::text AS seq, p.created_at, e.type, e.actor_kind AS "actorKind", ${actorNameExpression(scope)} AS "actorName",
             s.serial_number AS "serialNumber", c.name AS "customerName", c.document AS "customerDocument",
             r.label AS reason, e.description, e.from_status AS "fromStatus", e.to_status AS "toStatus",
-            a.machine_name AS "machineName"
+            a.machine_name AS "machineName", e.expires_from AS "expiresFrom", e.expires_to AS "expiresTo"
        FROM page p
        JOIN subscription_events e ON e.seq = p.seq
        ${HISTORY_JOINS}

@@ -50,8 +50,13 @@ export async function findSubscription(scope: SubscriptionScope, serialNumber: s
           },
         })
       : 0;
+  const lastRenewal = await prisma.subscriptionEvent.findFirst({
+    where: { subscriptionId: subscription.id, type: "RENEWED" },
+    orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
+    select: { createdAt: true, expiresFrom: true, expiresTo: true },
+  });
   const { activations, ...rest } = subscription;
-  return { ...rest, activeActivation: activations[0] ?? null, blockedBy, swaps30d };
+  return { ...rest, activeActivation: activations[0] ?? null, blockedBy, swaps30d, lastRenewal };
 }
 
 export type SubscriptionDetail = NonNullable<Awaited<ReturnType<typeof findSubscription>>>;
@@ -101,6 +106,9 @@ export async function subscriptionHistory(scope: SubscriptionScope, subscription
       description: true,
       fromStatus: true,
       toStatus: true,
+      expiresFrom: true,
+      expiresTo: true,
+      actorLabel: true,
       createdAt: true,
       actorUser: { select: { name: true } },
       account: { select: { name: true } },

@@ -1,6 +1,7 @@
 // The products a scope has serials of, for the product filter. A loose index scan over
 // (manufacturer_id, product) so it costs one index probe per product, not one per serial.
 import { getSql } from "@/lib/db/connection";
+import type { SqlClient } from "@/lib/db/sql-client";
 import type { SubscriptionScope } from "./subscription-scope";
 
 export async function productsInScope(scope: SubscriptionScope): Promise<string[]> {
@@ -13,6 +14,11 @@ export async function productsInScope(scope: SubscriptionScope): Promise<string[
     );
     return rows.map((row) => row.product);
   }
+  return manufacturerProducts(sql, scope.accountId);
+}
+
+/** A manufacturer's products (its catalog: what it sells), sorted. */
+export async function manufacturerProducts(sql: SqlClient, manufacturerId: string): Promise<string[]> {
   const rows = await sql.query<{ product: string }>(
     `WITH RECURSIVE products AS (
        (SELECT product FROM subscriptions WHERE manufacturer_id = $1 ORDER BY product LIMIT 1)
@@ -21,7 +27,7 @@ export async function productsInScope(scope: SubscriptionScope): Promise<string[
                 WHERE s.manufacturer_id = $1 AND s.product > products.product ORDER BY s.product LIMIT 1)
          FROM products WHERE products.product IS NOT NULL)
      SELECT product FROM products WHERE product IS NOT NULL`,
-    [scope.accountId],
+    [manufacturerId],
   );
   return rows.map((row) => row.product);
 }

@@ -4,10 +4,12 @@
 import { getSql } from "@/lib/db/connection";
 import type { SqlClient } from "@/lib/db/sql-client";
 import type { StoredStatus } from "@/lib/domain/subscription-status";
+import type { Actor } from "@/lib/domain/actor";
 import { canTransition, TRANSITIONS, type SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { AppError } from "@/lib/errors";
+import { insertSubscriptionEvent } from "./subscription-events";
 
-export type Actor = { kind: "USER"; userId: string; accountId: string } | { kind: "SYSTEM"; accountId: string };
+export type { Actor };
 
 export type TransitionInput = { reasonId?: string; description?: string; suspendedUntil?: string };
 
@@ -90,12 +92,15 @@ export async function transitionSubscription(
     );
     if (updated.length !== 1)
       throw AppError.withMessage("CONFLICT", `actions.conflict.${action}`, { serial: row.serial_number, status: row.status });
-    await tx.query(
-      `INSERT INTO subscription_events
-         (subscription_id, account_id, actor_kind, actor_user_id, type, reason_id, description, from_status, to_status, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp())`,
-      [row.id, actor.accountId, actor.kind, userId, transition.event, reasonId, description, row.status, transition.to],
-    );
+    await insertSubscriptionEvent(tx, {
+      subscriptionId: row.id,
+      actor,
+      type: transition.event,
+      reasonId,
+      description,
+      fromStatus: row.status,
+      toStatus: transition.to,
+    });
     return { serialNumber: row.serial_number, from: row.status, to: transition.to };
   });
 }

@@ -16,6 +16,11 @@ export const ACTIONS = [
   "subscriptions.suspend",
   "subscriptions.cancel",
   "subscriptions.release",
+  /** Novo cliente and editing a customer; Nova assinatura; Registrar renovação; Importar (CSV). */
+  "customers.create",
+  "subscriptions.create",
+  "subscriptions.renew",
+  "subscriptions.import",
   "activations.deactivate",
   /** Tolerance days and swap limit of the manufacturer account. */
   "account.settings",
@@ -57,6 +62,10 @@ const MATRIX: Record<AccountKind, Partial<Record<Action, readonly Profile[]>>> =
     "subscriptions.suspend": FABRICANTE_ONLY,
     "subscriptions.cancel": FABRICANTE_ONLY,
     "subscriptions.release": FABRICANTE_ONLY,
+    "customers.create": FABRICANTE_ONLY,
+    "subscriptions.create": FABRICANTE_ONLY,
+    "subscriptions.renew": FABRICANTE_ONLY,
+    "subscriptions.import": FABRICANTE_ONLY,
     "activations.deactivate": FABRICANTE_ONLY,
     "account.settings": FABRICANTE_ONLY,
     "history.view": EVERY_PROFILE,

@@ -1,6 +1,7 @@
 // The license API as a plain function from request to response, so the same code serves the custom
 // server's lean node:http path (lib/license/node-handler.ts) and Next's route handlers
 // (app/api/v1/licenses/[action]/route.ts). Bad input is always a 4xx with a stable code.
+import { isUniqueViolation } from "@/lib/db/sql-errors";
 import type { z } from "zod";
 import { getLicenseDb, type LicenseDb } from "@/lib/data/license-db";
 import { newRequestId } from "@/lib/request-id";
@@ -84,10 +85,6 @@ function render(outcome: Outcome, key: LicenseSigningKey): ApiResponse {
     ...(outcome.retryAt && { retryAt: outcome.retryAt.toISOString() }),
   };
   return { status: LICENSE_CODES[license.code], headers: JSON_HEADERS, body: `{"error":${JSON.stringify(error)},${signed}` };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
 }
 
 export type LicenseApiOptions = {

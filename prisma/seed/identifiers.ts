@@ -1,9 +1,9 @@
 // Identifiers the seeds make up: CNPJ/CPF with valid check digits (digits only, as stored) and
 // serial numbers in the portal's XXXX-XXXX-XXXX-XXXX format.
+import { SERIAL_ALPHABET } from "../../lib/domain/serial-generator";
 import type { Random } from "./random";
 
-/** No 0/O or 1/I: a serial read over the phone must not be ambiguous. 32 symbols, 5 bits each. */
-export const SERIAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export { SERIAL_ALPHABET };
 
 export const CNPJ_WEIGHTS_1 = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
 export const CNPJ_WEIGHTS_2 = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];

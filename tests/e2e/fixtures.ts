@@ -11,7 +11,7 @@ type Fixtures = {
 };
 
 /** Browser messages that are expected when a test provokes an error on purpose. */
-const EXPECTED_CONSOLE = [/Failed to load resource: the server responded with a status of (401|404|409|429)/];
+const EXPECTED_CONSOLE = [/Failed to load resource: the server responded with a status of (400|401|404|409|413|429)/];
 
 export const test = base.extend<Fixtures>({
   page: async ({ page }, provide) => {

@@ -54,9 +54,11 @@ async function suspendReleaseCancel(
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Cancelar" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Registrar renovação" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Suspender" })).toBeFocused();
   await page.keyboard.press("ArrowUp");
-  await expect(menu.getByRole("menuitem", { name: "Cancelar" })).toBeFocused();
+  await expect(menu.getByRole("menuitem", { name: "Registrar renovação" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(menu).toHaveCount(0);
   await expect(menuButton).toBeFocused();
@@ -121,11 +123,13 @@ async function suspendReleaseCancel(
   await expect(menuButton).toBeFocused();
   await expect(menuButton).toHaveAttribute("aria-expanded", "false");
 
-  // Cancelar, reached with End.
+  // Cancelar, reached with End (Registrar renovação, the last item) and one step up.
   const cancel = page.getByRole("dialog", { name: `Cancelar assinatura ${serial}` });
   await page.keyboard.press("Enter");
   await expect(menu.getByRole("menuitem", { name: "Suspender" })).toBeFocused();
   await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: "Registrar renovação" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
   await expect(menu.getByRole("menuitem", { name: "Cancelar" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(cancel).toBeVisible();

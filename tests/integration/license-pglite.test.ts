@@ -1,27 +1,17 @@
 // The embedded default (no DATABASE_URL): the same license SQL runs on PGlite through the process's
 // SqlClient, so a newcomer's `npm run demo` serves the desktop API too.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { licenseDbFromSqlClient } from "@/lib/data/license-db";
-import { openDatabase, type Database } from "@/lib/db/connection";
-import { migrate } from "@/lib/db/migrator";
-import { closePglite } from "@/lib/db/pglite";
 import { createLicenseApi, type ApiRequest } from "@/lib/license/api";
 import { activationsOf, eventsOf, GENEROUS_LIMITS, machine, nonce, serialFixture, testSigningKey } from "./license-test-client";
+import { pgliteTestDatabase } from "../support/pglite-database";
 
 const DATA_DIR = "memory://license-pglite";
-let db: Database;
-
-beforeAll(async () => {
-  db = await openDatabase({ kind: "pglite", dataDir: DATA_DIR });
-  await migrate(db.sql);
-});
-afterAll(async () => {
-  await db.close();
-  await closePglite(DATA_DIR);
-});
+const database = pgliteTestDatabase(DATA_DIR);
 
 describe("license API on embedded PGlite", () => {
   it("activates, swaps, checks in and releases with the same answers as on PostgreSQL", async () => {
+    const db = database();
     const api = createLicenseApi({ db: licenseDbFromSqlClient(db.sql), key: testSigningKey(), limits: GENEROUS_LIMITS });
     const post = async (path: string, body: unknown) => {
       const request: ApiRequest = {

@@ -1,30 +1,20 @@
 // The embedded default (no DATABASE_URL, `npm run demo`): the outbox triggers, NOTIFY wake-up and
 // the worker run on PGlite as they do on PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/lib/db/connection";
-import { migrate } from "@/lib/db/migrator";
-import { closePglite } from "@/lib/db/pglite";
+import { describe, expect, it } from "vitest";
 import { webhookWorkerConfig } from "@/lib/webhooks/config";
 import { listenForDeliveries } from "@/lib/webhooks/notifications";
 import { startWebhookWorker } from "@/lib/webhooks/worker";
 import { verifyWebhook } from "@/examples/verify-webhook.mjs";
 import { createAccount, createCustomer, createSubscription } from "../support/factories";
 import { startWebhookReceiver } from "../support/webhook-receiver";
+import { pgliteTestDatabase } from "../support/pglite-database";
 
 const DATA_DIR = "memory://webhooks-pglite";
-let db: Database;
-
-beforeAll(async () => {
-  db = await openDatabase({ kind: "pglite", dataDir: DATA_DIR });
-  await migrate(db.sql);
-});
-afterAll(async () => {
-  await db.close();
-  await closePglite(DATA_DIR);
-});
+const database = pgliteTestDatabase(DATA_DIR);
 
 describe("webhooks on embedded PGlite", () => {
   it("an event committed in a transaction wakes the worker, which delivers it signed", async () => {
+    const db = database();
     const hook = await startWebhookReceiver();
     const account = await createAccount(db);
     const subscription = await createSubscription(db, await createCustomer(db, account.id));

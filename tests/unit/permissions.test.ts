@@ -5,6 +5,10 @@ const MUTATIONS: Action[] = [
   "subscriptions.suspend",
   "subscriptions.cancel",
   "subscriptions.release",
+  "customers.create",
+  "subscriptions.create",
+  "subscriptions.renew",
+  "subscriptions.import",
   "activations.deactivate",
   "account.settings",
 ];

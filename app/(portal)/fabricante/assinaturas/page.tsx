@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActingProfileNote } from "@/components/actions/acting-profile-note";
 import { BulkActionsBar } from "@/components/actions/bulk-actions-bar";
 import { ExportButton } from "@/components/export/export-button";
+import { NewCustomerDialog } from "@/components/sales/new-customer-dialog";
 import { SubscriptionListView } from "@/components/subscriptions/subscription-list-view";
 import { FoldOnPhone } from "@/components/ui/fold-on-phone";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
 import { activeReasons } from "@/lib/data/reasons";
+import { productsInScope } from "@/lib/data/subscription-products";
+import { scopeForAccount } from "@/lib/data/subscription-scope";
 import { ACTION_PERMISSION } from "@/lib/domain/permissions";
 import { exportHref } from "@/lib/export/export-href";
 import { SUBSCRIPTION_ACTIONS } from "@/lib/domain/subscription-transitions";
@@ -43,7 +47,20 @@ export default async function ManufacturerSubscriptionsPage({
         problems={problems}
         notice={<ActingProfileNote context={context} />}
         toolbar={
-          hasPermission(context, "subscriptions.export") ? <ExportButton href={exportHref("manufacturer", filters)} /> : undefined
+          <div className="flex flex-wrap items-center gap-2">
+            {hasPermission(context, "customers.create") && hasPermission(context, "subscriptions.create") && (
+              <NewCustomerDialog products={await productsInScope(scopeForAccount(context.account))} />
+            )}
+            {hasPermission(context, "subscriptions.import") && (
+              <Link
+                href="/fabricante/assinaturas/importar"
+                className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              >
+                {t("importButton")}
+              </Link>
+            )}
+            {hasPermission(context, "subscriptions.export") && <ExportButton href={exportHref("manufacturer", filters)} />}
+          </div>
         }
         bulk={
           allowed.length

@@ -9,6 +9,7 @@ import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { hasPermission } from "@/lib/auth/require-permission";
 import { activeReasons } from "@/lib/data/reasons";
 import { scopeForAccount } from "@/lib/data/subscription-scope";
+import { permittedMenuActions } from "@/lib/domain/serial-menu";
 import { safeDecode } from "@/lib/http/safe-decode";
 
 type Props = { params: Promise<{ serial: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ManufacturerSerialPage({ params, searchParams }: Props) {
   const context = await getCurrentContext();
   requirePagePermission(context, "subscriptions.view");
-  const canAct = hasPermission(context, "subscriptions.suspend") || hasPermission(context, "subscriptions.release");
+  const canAct = permittedMenuActions((action) => hasPermission(context, action)).length > 0;
   const reasons = canAct ? await activeReasons(context.account.id, await getLocale()) : [];
   const now = new Date();
   return (
