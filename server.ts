@@ -9,6 +9,7 @@ import { getDatabase } from "./lib/db/connection";
 import { migrate, MigrationError } from "./lib/db/migrator";
 import { describeTarget } from "./lib/db/target";
 import { parseServerEnv } from "./lib/env.server";
+import { closeApiSql } from "./lib/data/api-db";
 import { closeLicenseDb, getLicenseDb } from "./lib/data/license-db";
 import { closeExportPools } from "./lib/data/subscription-export-copy";
 import { createLicenseApi } from "./lib/license/api";
@@ -101,7 +102,7 @@ async function main() {
     // Batches in flight are recorded before the database closes (at most the send timeout).
     stopWebhooks()
       .catch(() => undefined)
-      .then(() => Promise.all([closeLicenseDb(), db.close(), closeExportPools()]))
+      .then(() => Promise.all([closeLicenseDb(), closeApiSql(), db.close(), closeExportPools()]))
       .finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);

@@ -4,55 +4,12 @@
 // same SQL (subscription-filter-sql.ts).
 import type { SqlClient } from "@/lib/db/sql-client";
 import { badgeOf, type Situation } from "@/lib/domain/subscription-status";
+import type { ApiCustomer, ApiEvent, ApiSubscription } from "@/lib/validation/manufacturer-api-responses";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { SqlParams } from "./sql-params";
 import { situationCase } from "./status-sql";
 import { subscriptionConditions } from "./subscription-filter-sql";
 import type { ManufacturerScope } from "./manufacturer-scope";
-
-export type ApiCustomer = {
-  id: string;
-  name: string;
-  document: string;
-  type: string;
-  city: string;
-  state: string;
-  email: string;
-  createdAt: string;
-};
-
-export type ApiSubscription = {
-  serialNumber: string;
-  customerId: string;
-  customerName: string;
-  product: string;
-  plan: string;
-  status: string;
-  badge: string;
-  situation: string;
-  billingState: string;
-  startedAt: string;
-  expiresAt: string;
-  suspendedUntil: string | null;
-  blockReason: string | null;
-  blockDescription: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type ApiEvent = {
-  id: string;
-  type: string;
-  serialNumber: string;
-  actor: { kind: string; name: string | null };
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-  description: string | null;
-  expiresFrom: string | null;
-  expiresTo: string | null;
-  createdAt: string;
-};
 
 export type Page<T, K> = { items: T[]; last: K | null };
 
@@ -63,7 +20,7 @@ type CustomerDbRow = {
   id: string;
   name: string;
   document: string;
-  type: string;
+  type: ApiCustomer["type"];
   city: string;
   state: string;
   email: string;
@@ -102,10 +59,10 @@ type SubscriptionDbRow = {
   customer_id: string;
   customer_name: string;
   product: string;
-  plan: string;
-  status: string;
+  plan: ApiSubscription["plan"];
+  status: ApiSubscription["status"];
   situation: Situation;
-  billing_state: string;
+  billing_state: ApiSubscription["billingState"];
   started_at: Date;
   expires_at: Date;
   suspended_until: Date | null;
@@ -192,9 +149,9 @@ export async function apiListEvents(
   const rows = await sql.query<{
     id: string;
     seq: string;
-    type: string;
+    type: ApiEvent["type"];
     serial_number: string;
-    actor_kind: string;
+    actor_kind: ApiEvent["actor"]["kind"];
     actor_name: string | null;
     from_status: string | null;
     to_status: string | null;

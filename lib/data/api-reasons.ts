@@ -1,9 +1,8 @@
 // The manufacturer's active suspension and cancellation reasons, for the integration API (suspend and
 // cancel take a reasonId). Labels in pt-BR and en.
 import type { SqlClient } from "@/lib/db/sql-client";
+import type { ApiReason } from "@/lib/validation/manufacturer-api-responses";
 import type { ManufacturerScope } from "./manufacturer-scope";
-
-export type ApiReason = { id: string; kind: string; label: string; labelEn: string | null; requiresDescription: boolean };
 
 export async function subscriptionReasons(sql: SqlClient, scope: ManufacturerScope): Promise<ApiReason[]> {
   return sql.query<ApiReason>(

@@ -5,10 +5,10 @@
 import { createHash } from "node:crypto";
 import { createTranslator } from "next-intl";
 import { z } from "zod";
+import { DURABLE_COMMIT, getApiSql } from "@/lib/data/api-db";
 import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/data/api-keys";
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "@/lib/data/idempotency-keys";
 import { countInWindow, recordHit } from "@/lib/data/rate-limit-counters";
-import { getSql } from "@/lib/db/connection";
 import type { SqlClient } from "@/lib/db/sql-client";
 import { scopeForMethod } from "@/lib/domain/api-keys";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -175,7 +175,7 @@ export function createManufacturerApi(options: ManufacturerApiOptions = {}) {
       if (allowed.length) throw new Refusal("METHOD_NOT_ALLOWED", undefined, { allow: allowed.join(", ") });
       throw new Refusal("NOT_FOUND");
     }
-    const sql = options.sql ?? (await getSql());
+    const sql = options.sql ?? (await getApiSql());
     const now = options.now?.() ?? new Date();
     const token = bearer(request.authorization);
     const principal = token ? await authenticateApiKey(sql, token, now) : null;
@@ -230,6 +230,7 @@ export function createManufacturerApi(options: ManufacturerApiOptions = {}) {
     try {
       // The write and its kept answer commit together: a retry sees both or neither.
       const result = await sql.transaction(async (tx) => {
+        await tx.query(DURABLE_COMMIT);
         const outcome = await route.run({ ...context, sql: tx }, parsed.data as never);
         if (idempotencyKey) {
           await completeIdempotencyKey(tx, principal.keyId, idempotencyKey, {
