@@ -25,6 +25,7 @@ const { values: options } = parseArgs({
     seconds: { type: "string", default: "15" },
     repeats: { type: "string", default: "15" },
     port: { type: "string", default: "3621" },
+    accounts: { type: "string", default: "10" },
   },
 });
 const databaseUrl = Object.assign(new URL(options.admin), { pathname: `/${options.database}` }).toString();
@@ -48,33 +49,55 @@ async function prepare() {
   try {
     await migrate(db.sql);
     await db.sql.exec(`VACUUM (ANALYZE) subscriptions, customers, subscription_events, api_keys, rate_limit_counters`);
-    const [maker] = await db.sql.query<{ id: string; n: number }>(
-      `SELECT manufacturer_id AS id, count(*)::int AS n FROM subscriptions GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    // The largest manufacturer (the list's worst case), then the next ones for the multi-account writes.
+    const makers = await db.sql.query<{ id: string; n: number }>(
+      `SELECT manufacturer_id AS id, count(*)::int AS n FROM subscriptions GROUP BY 1 ORDER BY 2 DESC LIMIT $1`,
+      [Math.max(1, Number(options.accounts))],
     );
-    const { key } = await createApiKey(
-      maker!.id,
-      null,
-      { name: `bench ${new Date().toISOString()}`, scopes: ["read", "write"] },
-      { tx: db.sql },
-    );
-    const [reason] = await db.sql.query<{ id: string }>(
-      `SELECT id FROM reasons WHERE manufacturer_id = $1 AND kind = 'SUSPENSAO' AND active AND NOT requires_description LIMIT 1`,
-      [maker!.id],
-    );
-    const serials = await db.sql.query<{ serial_number: string }>(
-      `SELECT serial_number FROM subscriptions WHERE manufacturer_id = $1 AND status = 'ATIVA' ORDER BY random() LIMIT 200000`,
-      [maker!.id],
-    );
+    const writers: { key: string; reasonId: string; serials: string[] }[] = [];
+    for (const maker of makers) {
+      const { key } = await createApiKey(
+        maker.id,
+        null,
+        { name: `bench ${new Date().toISOString()}`, scopes: ["read", "write"] },
+        { tx: db.sql },
+      );
+      const [reason] = await db.sql.query<{ id: string }>(
+        `SELECT id FROM reasons WHERE manufacturer_id = $1 AND kind = 'SUSPENSAO' AND active AND NOT requires_description LIMIT 1`,
+        [maker.id],
+      );
+      const serials = await db.sql.query<{ serial_number: string }>(
+        `SELECT serial_number FROM subscriptions WHERE manufacturer_id = $1 AND status = 'ATIVA' ORDER BY random() LIMIT 100000`,
+        [maker.id],
+      );
+      writers.push({ key, reasonId: reason!.id, serials: serials.map((row) => row.serial_number) });
+    }
+    const maker = makers[0]!;
     const [sample] = await db.sql.query<{ product: string; customer: string; serial: string }>(
       `SELECT s.product, left(c.name, 6) AS customer, substr(s.serial_number, 6, 4) AS serial
          FROM subscriptions s JOIN customers c ON c.id = s.customer_id WHERE s.manufacturer_id = $1 LIMIT 1`,
       [maker!.id],
     );
     mkdirSync("test-results", { recursive: true });
-    const file = "test-results/api-bench-serials.txt";
-    writeFileSync(file, serials.map((row) => row.serial_number).join("\n") + "\n");
-    console.log(`[bench] manufacturer ${maker!.id}: ${maker!.n} subscriptions; ${serials.length} Ativa serials for the writes`);
-    return { key, reasonId: reason!.id, file, sample: sample! };
+    // One line per request target: "key reasonId serial". The first file: the largest manufacturer
+    // alone; the second: all of them, interleaved.
+    const line = (writer: (typeof writers)[number], serial: string) => `${writer.key} ${writer.reasonId} ${serial}`;
+    const single = "test-results/api-bench-single.txt";
+    writeFileSync(single, writers[0]!.serials.map((serial) => line(writers[0]!, serial)).join("\n") + "\n");
+    const spread = "test-results/api-bench-spread.txt";
+    const longest = Math.max(...writers.map((writer) => writer.serials.length));
+    const lines: string[] = [];
+    for (let i = 0; i < longest; i++)
+      for (const writer of writers) {
+        // From the other end of the list: the single-manufacturer run used the first serials.
+        const serial = writer.serials[writer.serials.length - 1 - i];
+        if (serial) lines.push(line(writer, serial));
+      }
+    writeFileSync(spread, lines.join("\n") + "\n");
+    console.log(
+      `[bench] largest manufacturer ${maker.id}: ${maker.n} subscriptions; writes over ${writers.length} manufacturers`,
+    );
+    return { key: writers[0]!.key, files: { single, spread, accounts: writers.length }, sample: sample! };
   } finally {
     await db.close();
   }
@@ -137,7 +160,7 @@ async function listBench(key: string, sample: { product: string; customer: strin
   );
 }
 
-function writeBench(key: string, reasonId: string, file: string): Promise<void> {
+function writeBench(label: string, file: string): Promise<void> {
   const threads = 2;
   const args = [
     `-t${threads}`,
@@ -148,8 +171,6 @@ function writeBench(key: string, reasonId: string, file: string): Promise<void> 
     base,
     "--",
     file,
-    key,
-    reasonId,
     String(threads),
   ];
   return new Promise((resolve, reject) => {
@@ -165,7 +186,7 @@ function writeBench(key: string, reasonId: string, file: string): Promise<void> 
         errors: number;
       };
       console.log(
-        `\nRenew/suspend (alternating, own serial and Idempotency-Key each), ${options.connections} connections, ${options.seconds} s`,
+        `\nRenew/suspend, ${label} (alternating, own serial and Idempotency-Key each), ${options.connections} connections, ${options.seconds} s`,
       );
       console.log(
         `  ${(result.requests / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
@@ -177,7 +198,7 @@ function writeBench(key: string, reasonId: string, file: string): Promise<void> 
 }
 
 async function main() {
-  const { key, reasonId, file, sample } = await prepare();
+  const { key, files, sample } = await prepare();
   const server = spawn(process.execPath, ["--import", "tsx", "tests/bench/api-bench-server.ts"], {
     env: {
       ...process.env,
@@ -193,7 +214,8 @@ async function main() {
     await waitFor(`${base}/api/v1/manufacturer/`);
     console.log(`[bench] load average at start: ${load()}`);
     await listBench(key, sample);
-    await writeBench(key, reasonId, file);
+    await writeBench("one manufacturer", files.single);
+    if (files.accounts > 1) await writeBench(`${files.accounts} manufacturers, one key each`, files.spread);
   } finally {
     server.kill();
     if (!options.keep) {

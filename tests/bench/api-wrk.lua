@@ -1,6 +1,6 @@
 -- wrk script of npm run bench:api: renew and suspend in turn, each request on its own serial (so two
 -- requests never wait for each other's row lock), each with its own Idempotency-Key, as an ERP would.
--- args: serials file, API key, suspension reason id.
+-- args: a file of "key reasonId serial" lines, the number of wrk threads.
 local threads = {}
 local counter = 0
 
@@ -10,26 +10,29 @@ function setup(thread)
 end
 
 function init(args)
-  serials = {}
-  for line in io.lines(args[1]) do serials[#serials + 1] = line end
-  key = args[2]
-  reason = args[3]
-  nthreads = tonumber(args[4])
+  targets = {}
+  for line in io.lines(args[1]) do
+    local key, reason, serial = line:match("^(%S+) (%S+) (%S+)$")
+    if key then targets[#targets + 1] = { key = key, reason = reason, serial = serial } end
+  end
+  nthreads = tonumber(args[2])
+  started = os.time()
 end
 
 function request()
   counter = counter + 1
   local n = counter * nthreads + id
-  local serial = serials[(n % #serials) + 1]
+  local target = targets[(n % #targets) + 1]
   local headers = {
-    ["Authorization"] = "Bearer " .. key,
+    ["Authorization"] = "Bearer " .. target.key,
     ["Content-Type"] = "application/json",
-    ["Idempotency-Key"] = "bench-" .. id .. "-" .. counter .. "-" .. os.time(),
+    ["Idempotency-Key"] = "bench-" .. started .. "-" .. id .. "-" .. counter,
   }
-  if counter % 2 == 0 then
-    return wrk.format("POST", "/api/v1/manufacturer/subscriptions/" .. serial .. "/renew", headers, '{"periods":1}')
+  local path = "/api/v1/manufacturer/subscriptions/" .. target.serial
+  if n % 2 == 0 then
+    return wrk.format("POST", path .. "/renew", headers, '{"periods":1}')
   end
-  return wrk.format("POST", "/api/v1/manufacturer/subscriptions/" .. serial .. "/suspend", headers, '{"reasonId":"' .. reason .. '"}')
+  return wrk.format("POST", path .. "/suspend", headers, '{"reasonId":"' .. target.reason .. '"}')
 end
 
 function done(summary, latency, requests)
