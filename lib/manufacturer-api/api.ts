@@ -41,7 +41,6 @@ class Refusal extends Error {
     readonly code: ManufacturerApiErrorCode,
     readonly fields?: FieldErrors,
     readonly headers: Record<string, string> = {},
-    readonly message_?: string,
   ) {
     super(code);
   }
