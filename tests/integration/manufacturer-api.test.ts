@@ -200,6 +200,26 @@ describe("customers and subscriptions", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.situation === "CANCELADA")).toBe(true);
     expect(rows.length).toBeLessThan((all.body.data as unknown[]).length);
+    // A narrow filter (customer search) takes the other plan, with the same order and cursors.
+    const owner = await factories.createCustomer(db, account.id, { name: "Planejados Jatobá" });
+    for (let i = 0; i < 3; i++) await factories.createSubscription(db, owner);
+    const customer = "Jatobá";
+    const narrow: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await api.call(
+        "GET",
+        `/subscriptions?limit=1&cliente=${encodeURIComponent(customer)}${cursor ? `&cursor=${cursor}` : ""}`,
+        {
+          key: readKey,
+        },
+      );
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      narrow.push(...(page.body.data as { serialNumber: string }[]).map((row) => row.serialNumber));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(narrow).toHaveLength(3);
+    expect(narrow).toEqual([...narrow].sort());
     const bad = await api.call("GET", "/subscriptions?status=VERDE&cliente=ab", { key: readKey });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error!.fields).sort()).toEqual(["cliente", "status"]);
