@@ -21,15 +21,13 @@ export function createManufacturerNodeHandler(api: ManufacturerApi = createManuf
   return function handleManufacturerRequest(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT_BYTES) req.destroy();
-    });
-    req.on("error", () => res.destroy());
-    req.on("end", () => {
+    let answered = false;
+    const answer = () => {
+      if (answered) return;
+      answered = true;
       const url = req.url ?? "/";
       const mark = url.indexOf("?");
+      const tooLarge = size > MAX_BODY_BYTES || Number(req.headers["content-length"] ?? 0) > DRAIN_LIMIT_BYTES;
       api({
         method: req.method ?? "GET",
         path: mark < 0 ? url : url.slice(0, mark),
@@ -38,12 +36,28 @@ export function createManufacturerNodeHandler(api: ManufacturerApi = createManuf
         contentType: header(req, "content-type"),
         idempotencyKey: header(req, "idempotency-key"),
         acceptLanguage: header(req, "accept-language"),
-        body: size <= MAX_BODY_BYTES ? Buffer.concat(chunks).toString("utf8") : "",
-        bodyTooLarge: size > MAX_BODY_BYTES,
+        body: tooLarge ? "" : Buffer.concat(chunks).toString("utf8"),
+        bodyTooLarge: tooLarge,
       }).then(
-        (response) => sendNodeResponse(res, response),
+        (response) => {
+          sendNodeResponse(res, response);
+          // A body too large to drain: the answer goes out, then the connection is dropped.
+          if (!req.complete) res.on("finish", () => req.destroy());
+        },
         () => res.destroy(),
       );
+    };
+    // Declared over the drain limit: answered (413) without reading it.
+    if (Number(req.headers["content-length"] ?? 0) > DRAIN_LIMIT_BYTES) return answer();
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) {
+        req.pause();
+        answer();
+      }
     });
+    req.on("error", () => res.destroy());
+    req.on("end", answer);
   };
 }

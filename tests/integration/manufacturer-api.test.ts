@@ -1,6 +1,7 @@
 // The integration API driven over HTTP with real keys: authentication, scopes, revocation, tenancy,
 // the portal's state machine, bad input, idempotency under concurrency, cursors under concurrent
 // inserts, and the per-key rate limit.
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/data/api-keys";
 import type { Database } from "@/lib/db/connection";
@@ -247,6 +248,32 @@ describe("bad input is a precise 4xx", () => {
     expect(answer.body.error?.code).toBe(code);
     expect(answer.body.error?.message).toBeTruthy();
     expect(await count("customers")).toBe(before);
+  });
+
+  it("answers a 50 MB body with 413 without reading it", async () => {
+    const url = new URL(`${api.base}/customers`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${writeKey}`,
+            "content-type": "application/json",
+            "content-length": 50 * 1024 * 1024,
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        },
+      );
+      request.on("error", reject);
+      request.write("{");
+    });
+    expect(status).toBe(413);
   });
 
   it("names the unknown field", async () => {
