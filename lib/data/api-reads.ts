@@ -113,11 +113,14 @@ export async function apiListSubscriptions(
   const select = subscriptionSelect(params, scope, options.now);
   const conditions = subscriptionConditions(scope, filters, params, { now: options.now });
   if (options.after !== null) conditions.push(`s.serial_number > ${params.add(options.after)}`);
-  // A narrow filter (swaps, customer, serial or machine search) selects few serials: the planner
+  // A narrow filter (customer, serial or machine search; swaps with a status) selects few serials: the planner
   // would still walk the manufacturer's serials in order hoping to fill the page early, and read
   // them all when the filter matches a handful. Sorting by an expression the index can't supply
   // makes it fetch the matches first and sort them (same order, same keyset).
-  const narrow = Boolean(filters.trocas || filters.cliente || filters.serie || filters.maquina);
+  // Recent swaps alone are common enough for the ordered walk; with a status they can be rare.
+  const narrow = Boolean(
+    filters.cliente || filters.serie || filters.maquina || (filters.trocas && (filters.status.length || filters.situacao.length)),
+  );
   const order = narrow ? "s.serial_number || ''" : "s.serial_number";
   const rows = await sql.query<SubscriptionDbRow>(
     `${select}\n WHERE ${conditions.join("\n   AND ")}\n ORDER BY ${order} LIMIT ${params.add(options.limit + 1)}`,
