@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useState, type ReactNode } from "react";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { useActionState, useEffect } from "react";
+import { ActionError, ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteWebhook, rotateWebhook, sendWebhookTest } from "@/lib/actions/webhook-actions";
 import { SecretReveal } from "./secret-reveal";
 
@@ -11,15 +10,6 @@ const SECONDARY =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
 const PRIMARY = "rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
 const DANGER = "rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60";
-
-function ActionError({ state }: { state: { ok: boolean; error?: string } | null }) {
-  if (!state || state.ok) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {state.error}
-    </p>
-  );
-}
 
 /** "Enviar teste": queues a ping to this endpoint. */
 export function SendTestButton({ endpointId }: { endpointId: string }) {
@@ -42,34 +32,6 @@ export function SendTestButton({ endpointId }: { endpointId: string }) {
         </p>
       )}
     </form>
-  );
-}
-
-/** A button that opens a confirmation dialog; the dialog's body owns the action's state. */
-function ConfirmDialog({
-  label,
-  title,
-  children,
-}: {
-  label: string;
-  title: string;
-  children: (close: (changed: boolean) => void) => ReactNode;
-}) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const close = (changed: boolean) => {
-    setOpen(false);
-    if (changed) router.refresh();
-  };
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)} className={SECONDARY}>
-        {label}
-      </button>
-      <ModalDialog open={open} title={title} onClose={() => close(false)}>
-        {children(close)}
-      </ModalDialog>
-    </>
   );
 }
 
