@@ -9,11 +9,13 @@ import { getDatabase } from "./lib/db/connection";
 import { migrate, MigrationError } from "./lib/db/migrator";
 import { describeTarget } from "./lib/db/target";
 import { parseServerEnv } from "./lib/env.server";
+import { closeApiSql } from "./lib/data/api-db";
 import { closeLicenseDb, getLicenseDb } from "./lib/data/license-db";
 import { closeExportPools } from "./lib/data/subscription-export-copy";
 import { createLicenseApi } from "./lib/license/api";
 import { startCounterPurge } from "./lib/license/counter-purge";
 import { createLicenseNodeHandler, isLicenseApiRequest } from "./lib/license/node-handler";
+import { createManufacturerNodeHandler, isManufacturerApiRequest } from "./lib/manufacturer-api/node-handler";
 import { licenseRateLimits } from "./lib/license/rate-limit";
 import { getSigningKey } from "./lib/license/signing-key";
 import { resolveClientIp } from "./lib/http/client-ip";
@@ -52,6 +54,7 @@ async function main() {
   const licenseApi = createLicenseNodeHandler(
     createLicenseApi({ db: await getLicenseDb(), key: licenseKey, limits: licenseRateLimits() }),
   );
+  const manufacturerApi = createManufacturerNodeHandler();
   const stopCounterPurge = startCounterPurge(db.sql);
   // Suspensions with a "suspender até" date are released when it passes (npm run sweep does it on demand).
   const stopSweeper = startSuspensionSweeper();
@@ -68,6 +71,7 @@ async function main() {
     // front, it is the socket's address and nothing the client sends.
     req.headers["x-forwarded-for"] = resolveClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUST_PROXY);
     if (isLicenseApiRequest(req.url)) return licenseApi(req, res);
+    if (isManufacturerApiRequest(req.url)) return manufacturerApi(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error("[server] unhandled request error:", error);
       if (!res.headersSent) res.writeHead(500).end();
@@ -86,6 +90,8 @@ async function main() {
         "\nWebhooks: Móveis Aurora Indústria envia os eventos dos seriais para http://localhost:4000/webhooks;" +
           " rode `npm run webhook:receiver` em outro terminal para vê-los chegar.",
       );
+      const { DEMO_API_KEY, demoApiCurl } = await import("./prisma/seed/demo-api-key");
+      console.log(`\nAPI de integração (Móveis Aurora Indústria): chave ${DEMO_API_KEY}\n  ${demoApiCurl(env.NEXTAUTH_URL)}`);
     }
   });
 
@@ -96,7 +102,7 @@ async function main() {
     // Batches in flight are recorded before the database closes (at most the send timeout).
     stopWebhooks()
       .catch(() => undefined)
-      .then(() => Promise.all([closeLicenseDb(), db.close(), closeExportPools()]))
+      .then(() => Promise.all([closeLicenseDb(), closeApiSql(), db.close(), closeExportPools()]))
       .finally(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);

@@ -5,6 +5,7 @@ import { useActionState, useEffect } from "react";
 import {
   BUTTON_PRIMARY as PRIMARY,
   BUTTON_SECONDARY as SECONDARY,
+  ActionError,
   DialogButtons,
   DialogLauncher,
 } from "@/components/ui/dialog-launcher";
@@ -12,15 +13,6 @@ import { deleteWebhook, rotateWebhook, sendWebhookTest } from "@/lib/actions/web
 import { SecretReveal } from "./secret-reveal";
 
 const DANGER = "rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60";
-
-function ActionError({ state }: { state: { ok: boolean; error?: string } | null }) {
-  if (!state || state.ok) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {state.error}
-    </p>
-  );
-}
 
 /** "Enviar teste": queues a ping to this endpoint. */
 export function SendTestButton({ endpointId }: { endpointId: string }) {

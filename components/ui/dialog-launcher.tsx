@@ -71,3 +71,13 @@ export function DialogButtons({
     </div>
   );
 }
+
+/** The failure of a dialog's action, announced. */
+export function ActionError({ state }: { state: { ok: boolean; error?: string } | null }) {
+  if (!state || state.ok) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {state.error}
+    </p>
+  );
+}

@@ -7,6 +7,7 @@ import type { StoredStatus } from "@/lib/domain/subscription-status";
 import type { Actor } from "@/lib/domain/actor";
 import { canTransition, TRANSITIONS, type SubscriptionAction } from "@/lib/domain/subscription-transitions";
 import { AppError } from "@/lib/errors";
+import type { WriteOptions } from "./manufacturer-scope";
 import { insertSubscriptionEvent } from "./subscription-events";
 
 export type { Actor };
@@ -59,8 +60,9 @@ export async function transitionSubscription(
   input: TransitionInput,
   actor: Actor,
   now = new Date(),
+  options: WriteOptions = {},
 ): Promise<TransitionResult> {
-  const sql = await getSql();
+  const sql = options.tx ?? (await getSql());
   const transition = TRANSITIONS[action];
   const until = action === "SUSPEND" && input.suspendedUntil ? suspensionEnd(input.suspendedUntil, now) : null;
   return sql.transaction(async (tx) => {

@@ -3,6 +3,7 @@
 // on one process. Often, so each delete stays small: at thousands of requests per second, a purge a
 // minute removes hundreds of thousands of rows at once (~0.2 s of the database per 100,000) and
 // shows up in the API's latency; every 2 s it is a few milliseconds.
+import { purgeExpiredIdempotencyKeys } from "@/lib/data/idempotency-keys";
 import { purgeExpiredCounters } from "@/lib/data/rate-limit-counters";
 import type { SqlClient } from "@/lib/db/sql-client";
 
@@ -11,7 +12,10 @@ const LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('portal-assinaturas.coun
 export async function purgeCountersOnce(sql: SqlClient, now = new Date()): Promise<number | null> {
   return sql.transaction(async (tx) => {
     const [row] = await tx.query<{ locked: boolean }>(LOCK);
-    return row?.locked ? purgeExpiredCounters(tx, now) : null;
+    if (!row?.locked) return null;
+    // Kept answers of the integration API's Idempotency-Keys expire the same way.
+    await purgeExpiredIdempotencyKeys(tx, now);
+    return purgeExpiredCounters(tx, now);
   });
 }
 

@@ -2,30 +2,13 @@
 // the public key, which must answer the same on both paths). Same code, same answers.
 import { clientIp } from "@/lib/http/client-ip";
 import { createLicenseApi, MAX_BODY_BYTES, type LicenseApi } from "./api";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 let api: LicenseApi | undefined;
 
-async function readLimited(request: Request): Promise<{ body: string; tooLarge: boolean }> {
-  if (!request.body) return { body: "", tooLarge: false };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return { body: "", tooLarge: true };
-    }
-    chunks.push(value);
-  }
-  return { body: Buffer.concat(chunks).toString("utf8"), tooLarge: false };
-}
-
 export async function licenseRouteResponse(request: Request): Promise<Response> {
   api ??= createLicenseApi();
-  const { body, tooLarge } = await readLimited(request);
+  const { body, tooLarge } = await readLimitedBody(request, MAX_BODY_BYTES);
   const response = await api({
     method: request.method,
     path: new URL(request.url).pathname,

@@ -2,7 +2,8 @@
 // every few minutes, and Next's request pipeline would cost most of the time of each answer.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIp } from "@/lib/http/client-ip";
-import { apiError, LICENSE_API_PREFIX, MAX_BODY_BYTES, type ApiResponse, type LicenseApi } from "./api";
+import { apiError, LICENSE_API_PREFIX, MAX_BODY_BYTES, type LicenseApi } from "./api";
+import { sendNodeResponse } from "@/lib/http/send-node-response";
 
 /**
  * A body over the limit is read to its end and discarded before the 413, so the client sees the
@@ -15,17 +16,11 @@ export function isLicenseApiRequest(url: string | undefined): boolean {
   return url !== undefined && url.startsWith(LICENSE_API_PREFIX);
 }
 
-function send(res: ServerResponse, response: ApiResponse) {
-  if (res.headersSent) return;
-  res.writeHead(response.status, { ...response.headers, "content-length": Buffer.byteLength(response.body) });
-  res.end(response.body);
-}
-
 export function createLicenseNodeHandler(api: LicenseApi) {
   return function handleLicenseRequest(req: IncomingMessage, res: ServerResponse): void {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > DRAIN_LIMIT_BYTES) {
-      send(res, apiError("PAYLOAD_TOO_LARGE", {}, { connection: "close" }));
+      sendNodeResponse(res, apiError("PAYLOAD_TOO_LARGE", {}, { connection: "close" }));
       req.destroy();
       return;
     }
@@ -35,7 +30,7 @@ export function createLicenseNodeHandler(api: LicenseApi) {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       else if (size > DRAIN_LIMIT_BYTES) {
-        send(res, apiError("PAYLOAD_TOO_LARGE", {}, { connection: "close" }));
+        sendNodeResponse(res, apiError("PAYLOAD_TOO_LARGE", {}, { connection: "close" }));
         req.destroy();
       }
     });
@@ -49,10 +44,10 @@ export function createLicenseNodeHandler(api: LicenseApi) {
         bodyTooLarge: size > MAX_BODY_BYTES,
         ip: clientIp(req.headers),
       }).then(
-        (response) => send(res, response),
+        (response) => sendNodeResponse(res, response),
         (error: unknown) => {
           console.error("[license-api] unhandled error:", error);
-          send(res, apiError("INTERNAL"));
+          sendNodeResponse(res, apiError("INTERNAL"));
         },
       );
     });

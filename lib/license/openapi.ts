@@ -1,6 +1,5 @@
 // The OpenAPI 3.1 reference of the license API, generated from the same zod schemas that validate
 // requests and type answers — never written by hand. Served at GET /api/v1/openapi.json.
-import { z } from "zod";
 import {
   activateRequestSchema,
   checkInRequestSchema,
@@ -14,19 +13,15 @@ import {
   publicKeyResponseSchema,
   verifyResponseSchema,
 } from "@/lib/validation/license-responses";
+import { manufacturerOpenApi } from "@/lib/manufacturer-api/openapi";
 import { webhooksOpenApi } from "@/lib/webhooks/openapi-webhooks";
 import { API_ERROR_CODES, LICENSE_CODES } from "./codes";
 import { openApiIntro } from "./openapi-text";
+import { schemaRef, jsonContent, toOpenApiSchema } from "@/lib/validation/openapi-schema";
 
-type Schema = Record<string, unknown>;
-
-function toSchema(schema: z.ZodType, io: "input" | "output"): Schema {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Schema;
-  return json;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const content = (name: string) => ({ "application/json": { schema: ref(name) } });
+const toSchema = toOpenApiSchema;
+const ref = schemaRef;
+const content = jsonContent;
 
 type Code = keyof typeof LICENSE_CODES | keyof typeof API_ERROR_CODES;
 const STATUS: Record<Code, number> = { ...LICENSE_CODES, ...API_ERROR_CODES };
@@ -86,10 +81,12 @@ const SERIAL_REFUSALS: Code[] = ["UNKNOWN_SERIAL", "SUSPENDED", "CANCELLED", "EX
 
 export function licenseOpenApiDocument() {
   const webhooks = webhooksOpenApi();
+  // The integration API (/api/v1/manufacturer/) shares the document: one reference for the portal's APIs.
+  const manufacturer = manufacturerOpenApi();
   return {
     openapi: "3.1.0",
     info: {
-      title: "Portal de Assinaturas — API de licenças do aplicativo desktop",
+      title: "Portal de Assinaturas — API de licenças do aplicativo desktop e API de integração do fabricante",
       version: "1.0.0",
       description: openApiIntro(),
     },
@@ -137,11 +134,14 @@ export function licenseOpenApiDocument() {
           },
         },
       },
+      ...manufacturer.paths,
     },
     webhooks: webhooks.webhooks,
     components: {
+      securitySchemes: manufacturer.securitySchemes,
       schemas: {
         ...webhooks.schemas,
+        ...manufacturer.schemas,
         ActivateRequest: toSchema(activateRequestSchema, "input"),
         CheckInRequest: toSchema(checkInRequestSchema, "input"),
         DeactivateRequest: toSchema(deactivateRequestSchema, "input"),

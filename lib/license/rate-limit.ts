@@ -4,7 +4,7 @@
 // per IP. Sized for real desktops: one heartbeat every few minutes per computer, an office of a few
 // hundred computers behind one IP. Configurable for load tests.
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { positiveIntegerSettings } from "@/lib/env-limits";
 
 export type LicenseRateLimits = {
   /** Activations of one serial per window, from any computer. */
@@ -18,31 +18,21 @@ export type LicenseRateLimits = {
   bucketMs: number;
 };
 
-const positive = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000_000).default(fallback);
-
-const envSchema = z.object({
-  LICENSE_RATE_LIMIT_PER_SERIAL: positive(30),
-  LICENSE_RATE_LIMIT_PER_MACHINE: positive(30),
-  LICENSE_RATE_LIMIT_PER_IP: positive(1200),
-  LICENSE_RATE_LIMIT_WINDOW_SECONDS: positive(600),
-});
-
 export function licenseRateLimits(env: Record<string, string | undefined> = process.env): LicenseRateLimits {
-  const parsed = envSchema.safeParse({
-    LICENSE_RATE_LIMIT_PER_SERIAL: env.LICENSE_RATE_LIMIT_PER_SERIAL || undefined,
-    LICENSE_RATE_LIMIT_PER_MACHINE: env.LICENSE_RATE_LIMIT_PER_MACHINE || undefined,
-    LICENSE_RATE_LIMIT_PER_IP: env.LICENSE_RATE_LIMIT_PER_IP || undefined,
-    LICENSE_RATE_LIMIT_WINDOW_SECONDS: env.LICENSE_RATE_LIMIT_WINDOW_SECONDS || undefined,
-  });
-  if (!parsed.success) {
-    const names = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
-    throw new Error(`Configuração inválida: ${names} deve ser um número inteiro positivo.`);
-  }
-  const windowMs = parsed.data.LICENSE_RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const settings = positiveIntegerSettings(
+    {
+      LICENSE_RATE_LIMIT_PER_SERIAL: 30,
+      LICENSE_RATE_LIMIT_PER_MACHINE: 30,
+      LICENSE_RATE_LIMIT_PER_IP: 1200,
+      LICENSE_RATE_LIMIT_WINDOW_SECONDS: 600,
+    },
+    env,
+  );
+  const windowMs = settings.LICENSE_RATE_LIMIT_WINDOW_SECONDS * 1000;
   return {
-    perSerial: parsed.data.LICENSE_RATE_LIMIT_PER_SERIAL,
-    perMachine: parsed.data.LICENSE_RATE_LIMIT_PER_MACHINE,
-    perIp: parsed.data.LICENSE_RATE_LIMIT_PER_IP,
+    perSerial: settings.LICENSE_RATE_LIMIT_PER_SERIAL,
+    perMachine: settings.LICENSE_RATE_LIMIT_PER_MACHINE,
+    perIp: settings.LICENSE_RATE_LIMIT_PER_IP,
     windowMs,
     bucketMs: Math.max(1000, Math.floor(windowMs / 10)),
   };

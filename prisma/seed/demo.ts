@@ -4,6 +4,9 @@
 import type { Database } from "../../lib/db/connection";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_PASSWORD } from "./demo-logins";
+import { hashApiKey } from "../../lib/data/api-keys";
+import { apiKeyPrefix } from "../../lib/domain/api-keys";
+import { DEMO_API_KEY, DEMO_API_KEY_NAME } from "./demo-api-key";
 import { DEMO_WEBHOOK_SECRET, DEMO_WEBHOOK_URL } from "./demo-webhook";
 import type { SerialHistory } from "./demo-rows";
 import { buildSerialHistory, type ManufacturerContext, type ReasonRef, type SerialSpec } from "./demo-serial-history";
@@ -251,6 +254,10 @@ export async function seedDemo(db: Database, now = new Date()): Promise<DemoSumm
        VALUES ($1, $2, ARRAY['serial.created','serial.activated','serial.swapped','serial.deactivated',
                              'serial.suspended','serial.released','serial.cancelled','serial.renewed'], $3)`,
       [m1.id, DEMO_WEBHOOK_URL, DEMO_WEBHOOK_SECRET],
+    );
+    await sql.query(
+      `INSERT INTO api_keys (account_id, name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4, ARRAY['read','write'])`,
+      [m1.id, DEMO_API_KEY_NAME, apiKeyPrefix(DEMO_API_KEY), hashApiKey(DEMO_API_KEY)],
     );
 
     const [counts] = await sql.query<DemoSummary>(`SELECT

@@ -23,6 +23,8 @@ const HAND_WRITTEN = [
   "check activations.activations_deactivation_check",
   "check subscriptions.subscriptions_period_check",
   "function webhook_iso",
+  "function subscription_events_account_order",
+  "trigger subscription_events.subscription_events_account_order",
   "function webhook_enqueue_subscription_event",
   "function webhook_enqueue_account_event",
   "trigger subscription_events.subscription_events_webhooks",

@@ -2,6 +2,7 @@
 // app's code reaches it through DATABASE_URL exactly as in production.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
+import { closeApiSql } from "@/lib/data/api-db";
 import { closeExportPools } from "@/lib/data/subscription-export-copy";
 import { getDatabase, type Database } from "@/lib/db/connection";
 import { TEST_DB_PREFIX, databaseUrl, templateDb, withAdmin } from "./postgres";
@@ -22,6 +23,7 @@ afterAll(async () => {
   if (open) await (await open).close();
   // The export's own connections (subscription-export-copy.ts), before the database goes.
   await closeExportPools();
+  await closeApiSql();
   await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 });
 

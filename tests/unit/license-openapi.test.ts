@@ -11,9 +11,11 @@ describe("the OpenAPI document", () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as ReturnType<typeof licenseOpenApiDocument>;
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(
-      ["activate", "check-in", "deactivate", "public-key", "verify"].map((name) => `/api/v1/licenses/${name}`),
-    );
+    expect(
+      Object.keys(document.paths)
+        .filter((path) => path.startsWith("/api/v1/licenses/"))
+        .sort(),
+    ).toEqual(["activate", "check-in", "deactivate", "public-key", "verify"].map((name) => `/api/v1/licenses/${name}`));
     const activate = document.components.schemas.ActivateRequest as {
       required: string[];
       properties: { machine: { required: string[]; properties: { name: { maxLength: number } } } };
@@ -31,6 +33,24 @@ describe("the OpenAPI document", () => {
     const checkIn = JSON.stringify(licenseOpenApiDocument().paths["/api/v1/licenses/check-in"]);
     expect(checkIn).toContain("NOT_ACTIVATED");
     expect(checkIn).not.toContain("TRANSFER_LIMIT");
+  });
+});
+
+describe("the OpenAPI document's integration API", () => {
+  it("has every route of the API, with its body and answer schemas", async () => {
+    const { ROUTES } = await import("@/lib/manufacturer-api/routes");
+    const document = licenseOpenApiDocument();
+    for (const route of ROUTES) {
+      const path = `/api/v1/manufacturer/${route.pattern.map((part) => (part.startsWith(":") ? `{${part.slice(1)}}` : part)).join("/")}`;
+      const operation = (document.paths as Record<string, Record<string, { requestBody?: unknown; responses: object }>>)[path]?.[
+        route.method.toLowerCase()
+      ];
+      expect(operation, `${route.method} ${path}`).toBeDefined();
+      expect(Boolean(operation!.requestBody), path).toBe(Boolean(route.body));
+    }
+    const create = document.components.schemas.CustomerCreate as { required: string[]; additionalProperties: boolean };
+    expect(create.required).toEqual(["name", "document", "type", "city", "state", "email"]);
+    expect(create.additionalProperties).toBe(false);
   });
 });
 
