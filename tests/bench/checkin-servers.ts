@@ -1,8 +1,9 @@
 // The two servers of the license benchmark, on the same database copy: the portal itself
-// (server.ts, production build, TRUST_PROXY=1 so each request's X-Forwarded-For is its IP) and the
+// (server.ts, the shared production build of bench-build.ts, TRUST_PROXY=1 so each request's X-Forwarded-For is its IP) and the
 // bare floor (tests/bench/checkin-floor.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
+import { BENCH_DIST_DIR } from "./bench-build";
 
 export type BenchServer = { name: "app" | "floor"; url: string; pid: number; applicationName: string; process: ChildProcess };
 
@@ -33,7 +34,7 @@ async function waitFor(url: string) {
 
 export async function startServers(databaseUrl: string, ports: { app: string; floor: string }): Promise<BenchServer[]> {
   const pem = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-  const common = { NODE_ENV: "production", TRUST_PROXY: "1", LICENSE_SIGNING_KEY: pem };
+  const common = { NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, TRUST_PROXY: "1", LICENSE_SIGNING_KEY: pem };
   // application_name tells each server's PostgreSQL backends apart for the CPU accounting.
   const urlFor = (name: string) => `${databaseUrl}?application_name=${name}`;
   const app = start(["server.ts"], {
