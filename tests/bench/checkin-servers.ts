@@ -22,8 +22,9 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
 async function waitFor(url: string) {
   for (let attempt = 0; attempt < 240; attempt++) {
     try {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-      if (response.status < 500) return;
+      // Any answer means it listens: the floor answers an empty body with 500 (it validates nothing).
+      await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      return;
     } catch {
       // not listening yet
     }
@@ -49,6 +50,12 @@ export async function startServers(databaseUrl: string, ports: { app: string; fl
     { name: "floor", url: `http://127.0.0.1:${ports.floor}`, pid: floor.pid!, applicationName: "bench-floor", process: floor },
     { name: "app", url: `http://127.0.0.1:${ports.app}`, pid: app.pid!, applicationName: "bench-app", process: app },
   ];
-  await Promise.all(servers.map((server) => waitFor(`${server.url}/api/v1/licenses/check-in`)));
+  try {
+    await Promise.all(servers.map((server) => waitFor(`${server.url}/api/v1/licenses/check-in`)));
+  } catch (error) {
+    // Don't leave a server running (and writing to the copy) after the benchmark gives up.
+    for (const server of servers) server.process.kill("SIGTERM");
+    throw error;
+  }
   return servers;
 }

@@ -56,10 +56,12 @@ async function filterCases(): Promise<{ name: string; query: string }[]> {
     `SELECT actor_user_id AS id FROM subscription_events WHERE account_id = $1 AND actor_user_id IS NOT NULL LIMIT 1`,
   );
   const customer = await one<{ name: string }>(
-    `SELECT c.name FROM customers c WHERE c.manufacturer_id = $1 ORDER BY c.search_text OFFSET 1000 LIMIT 1`,
+    `SELECT c.name FROM customers c WHERE c.manufacturer_id = $1 ORDER BY c.search_text
+      OFFSET least(1000, (SELECT count(*) / 2 FROM customers WHERE manufacturer_id = $1)) LIMIT 1`,
   );
   const serial = await one<{ serial: string }>(
-    `SELECT serial_number AS serial FROM subscriptions WHERE manufacturer_id = $1 ORDER BY serial_number OFFSET 5000 LIMIT 1`,
+    `SELECT serial_number AS serial FROM subscriptions WHERE manufacturer_id = $1 ORDER BY serial_number
+      OFFSET least(5000, (SELECT count(*) / 2 FROM subscriptions WHERE manufacturer_id = $1)) LIMIT 1`,
   );
   return [
     { name: "no filter", query: "" },
