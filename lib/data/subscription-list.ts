@@ -6,11 +6,13 @@ import type { SqlClient } from "@/lib/db/sql-client";
 import { SITUATIONS, type Situation } from "@/lib/domain/subscription-status";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { SqlParams } from "./sql-params";
+import { matchingCustomerIds } from "./customer-matches";
 import {
   customerScopeCondition,
   customerSearchCondition,
   graceExpression,
   subscriptionConditions,
+  type FilterSqlOptions,
 } from "./subscription-filter-sql";
 import { customerSerials, type SerialRow } from "./customer-serials";
 import type { SubscriptionScope } from "./subscription-scope";
@@ -57,9 +59,10 @@ function countsByRange(scope: SubscriptionScope, filters: SubscriptionFilters): 
 }
 
 /** Serials per situation for the current filters without the status filters (the chips). */
-async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, now: Date) {
+async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, options: FilterSqlOptions) {
+  const { now } = options;
   const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now, omitStatus: true });
+  const conditions = subscriptionConditions(scope, filters, params, { ...options, omitStatus: true });
   const nowParam = `${params.add(now)}::timestamptz`;
   const grace = graceExpression(scope, params);
   const chips = zeroSituations();
@@ -80,9 +83,9 @@ async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: Sub
 }
 
 /** How many customers have serials matching all the filters. */
-async function customerCount(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, now: Date) {
+async function customerCount(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, options: FilterSqlOptions) {
   const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now });
+  const conditions = subscriptionConditions(scope, filters, params, options);
   const [row] = await sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT DISTINCT s.customer_id FROM subscriptions s WHERE ${where(conditions)}) matched`,
     params.values,
@@ -173,16 +176,22 @@ async function customerPage(
   sql: SqlClient,
   scope: SubscriptionScope,
   filters: SubscriptionFilters,
-  now: Date,
+  options: FilterSqlOptions,
 ): Promise<{ ids: string[]; total: number | null }> {
+  const { now, matchedCustomers } = options;
   const params = new SqlParams();
   const { cliente } = filters;
   const query: PageQuery = {
-    conditions: where(subscriptionConditions(scope, filters, params, { now })),
+    conditions: where(subscriptionConditions(scope, filters, params, options)),
     customers: customerScopeCondition(scope, "c", params),
-    // The customer search also applies to the customer itself, so its trigram index narrows the
-    // customers walked (the subscription condition alone can only check them one by one).
-    search: () => (cliente ? `AND ${customerSearchCondition("c", cliente, params)}` : ""),
+    // The customer search also applies to the customer itself, so only the matching customers are
+    // walked (the subscription condition alone can only check them one by one).
+    search: () =>
+      !cliente
+        ? ""
+        : matchedCustomers
+          ? `AND c.id = ANY(${params.add(matchedCustomers)}::uuid[])`
+          : `AND ${customerSearchCondition("c", cliente, params)}`,
     params,
     limit: params.add(filters.porPagina),
     offset: params.add((filters.pagina - 1) * filters.porPagina),
@@ -195,9 +204,12 @@ async function customerPage(
     const [row] = await sql.query<{ total: number; ids: string[] }>(pageByExpiry(query, now), params.values);
     return { ids: row?.ids ?? [], total: row?.total ?? 0 };
   }
-  const text =
-    filters.ordem === "trocas" ? pageBySwaps(query, now) : pageByName(query, Boolean(filters.serie || filters.maquina));
-  const rows = await sql.query<{ id: string }>(text, params.values);
+  if (filters.ordem === "trocas") {
+    const rows = await sql.query<{ id: string }>(pageBySwaps(query, now), params.values);
+    return { ids: rows.map((row) => row.id), total: null };
+  }
+  const fromSerials = Boolean(filters.serie || filters.maquina);
+  const rows = await sql.query<{ id: string }>(pageByName(query, fromSerials), params.values);
   return { ids: rows.map((row) => row.id), total: null };
 }
 
@@ -206,10 +218,12 @@ async function situationsOf(
   scope: SubscriptionScope,
   filters: SubscriptionFilters,
   customerIds: string[],
-  now: Date,
+  options: FilterSqlOptions,
 ) {
+  const { now } = options;
   const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now });
+  // The page's customers are already the matching ones: the customer search adds nothing here.
+  const conditions = subscriptionConditions(scope, { ...filters, cliente: undefined }, params, options);
   const ids = params.add(customerIds);
   const situation = situationCase(`${params.add(now)}::timestamptz`, "s", graceExpression(scope, params));
   return sql.query<{ customer_id: string; situation: Situation; n: number }>(
@@ -227,10 +241,16 @@ export async function listSubscriptions(
   options: { withSerials: boolean } = { withSerials: true },
 ): Promise<SubscriptionListPage> {
   const sql = await getSql();
+  // The customer search is matched once, and the ids shared by every query of the page.
+  const matchedCustomers = filters.cliente ? await matchingCustomerIds(sql, scope, filters.cliente) : null;
+  if (matchedCustomers?.length === 0) {
+    return { customers: [], customerCount: 0, serialCount: 0, chips: zeroSituations(), pageCount: 1 };
+  }
+  const conditionOptions: FilterSqlOptions = { now, ...(matchedCustomers ? { matchedCustomers } : {}) };
   const [chips, counted, page] = await Promise.all([
-    chipCounts(sql, scope, filters, now),
-    filters.ordem === "vencimento" ? null : customerCount(sql, scope, filters, now),
-    customerPage(sql, scope, filters, now),
+    chipCounts(sql, scope, filters, conditionOptions),
+    filters.ordem === "vencimento" ? null : customerCount(sql, scope, filters, conditionOptions),
+    customerPage(sql, scope, filters, conditionOptions),
   ]);
   const customers = counted ?? page.total ?? 0;
   const customerIds = page.ids;
@@ -246,7 +266,7 @@ export async function listSubscriptions(
       [customerIds],
     ),
     options.withSerials ? customerSerials(scope, filters, customerIds, now) : new Map<string, SerialRow[]>(),
-    situationsOf(sql, scope, filters, customerIds, now),
+    situationsOf(sql, scope, filters, customerIds, conditionOptions),
   ]);
   const groups = new Map(
     customerRows.map((customer) => [
