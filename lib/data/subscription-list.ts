@@ -7,6 +7,7 @@ import { SITUATIONS, type Situation } from "@/lib/domain/subscription-status";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { SqlParams } from "./sql-params";
 import { matchingCustomerIds } from "./customer-matches";
+import { nameKeyset, type NameKeyset } from "./subscription-list-keyset";
 import {
   customerScopeCondition,
   customerSearchCondition,
@@ -155,20 +156,28 @@ function pageBySwaps({ conditions, customers, search, params, limit, offset }: P
            ORDER BY part, swaps DESC, search_text, id`;
 }
 
-function pageByName({ conditions, customers, search, limit, offset, byName }: PageQuery, fromSerials: boolean): string {
+function pageByName(
+  { conditions, customers, search, limit, offset, byName }: PageQuery,
+  fromSerials: boolean,
+  keyset: NameKeyset | null,
+): string {
+  // With a keyset the page starts at its cursor (offset 0); read backwards, it is reversed later.
+  const start = keyset ? `AND ${keyset.condition}` : "";
+  const order = keyset?.backwards ? "c.search_text DESC, c.id DESC" : byName;
+  const page = `LIMIT ${limit} OFFSET ${offset}`;
   if (fromSerials) {
     // Serial and machine searches select few serials: start from them, not from every customer.
     return `WITH matched AS MATERIALIZED (SELECT DISTINCT s.customer_id FROM subscriptions s WHERE ${conditions})
             SELECT c.id FROM matched JOIN customers c ON c.id = matched.customer_id
-             WHERE ${customers}
-             ORDER BY ${byName}
-             LIMIT ${limit} OFFSET ${offset}`;
+             WHERE ${customers} ${start}
+             ORDER BY ${order}
+             ${page}`;
   }
   return `SELECT c.id FROM customers c
-           WHERE ${customers} ${search()}
+           WHERE ${customers} ${search()} ${start}
              AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id AND ${conditions})
-           ORDER BY ${byName}
-           LIMIT ${limit} OFFSET ${offset}`;
+           ORDER BY ${order}
+           ${page}`;
 }
 
 /** The ids of this page's customers, in the chosen order, and their total when the query counted it. */
@@ -181,6 +190,7 @@ async function customerPage(
   const { now, matchedCustomers } = options;
   const params = new SqlParams();
   const { cliente } = filters;
+  const keyset = nameKeyset(scope, filters, params);
   const query: PageQuery = {
     conditions: where(subscriptionConditions(scope, filters, params, options)),
     customers: customerScopeCondition(scope, "c", params),
@@ -194,7 +204,7 @@ async function customerPage(
           : `AND ${customerSearchCondition("c", cliente, params)}`,
     params,
     limit: params.add(filters.porPagina),
-    offset: params.add((filters.pagina - 1) * filters.porPagina),
+    offset: params.add(keyset ? 0 : (filters.pagina - 1) * filters.porPagina),
     byName:
       scope.kind === "customer"
         ? "(SELECT search_normalize(m.name) FROM accounts m WHERE m.id = c.manufacturer_id), c.id"
@@ -209,8 +219,13 @@ async function customerPage(
     return { ids: rows.map((row) => row.id), total: null };
   }
   const fromSerials = Boolean(filters.serie || filters.maquina);
-  const rows = await sql.query<{ id: string }>(pageByName(query, fromSerials), params.values);
-  return { ids: rows.map((row) => row.id), total: null };
+  const rows = await sql.query<{ id: string }>(pageByName(query, fromSerials, keyset), params.values);
+  const ids = rows.map((row) => row.id);
+  if (keyset?.backwards) ids.reverse();
+  // A cursor that no longer leads anywhere (its customer gone, or the list changed under it): the
+  // page is found by its number instead.
+  if (keyset && !ids.length) return customerPage(sql, scope, { ...filters, apos: undefined, antes: undefined }, options);
+  return { ids, total: null };
 }
 
 async function situationsOf(
