@@ -124,6 +124,7 @@ async function main(): Promise<number> {
     load: { start: loadAtStart, end: loadavg()[0]! },
   });
   writeFileSync(options.doc, replaceSummary(existsSync(options.doc) ? readFileSync(options.doc, "utf8") : "", block));
+  await run("npx", ["prettier", "--log-level", "warn", "--write", options.doc]); // the table's columns aligned, as the docs are
   console.log(`\n${block}\n\n[bench] written to ${options.doc}`);
   for (const outcome of outcomes) console.log(`[bench] ${outcome.benchmark}: ${outcome.command}`);
   const allMet = outcomes.every((outcome) => outcome.state === "ran" && outcome.result.figures.every((figure) => figure.met));
