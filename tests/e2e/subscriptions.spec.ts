@@ -157,7 +157,7 @@ test.describe("Fabricante → Assinaturas", () => {
     const names = () =>
       page
         .locator("details summary")
-        .evaluateAll((summaries) => summaries.map((summary) => summary.querySelector("span.font-semibold")?.textContent));
+        .evaluateAll((summaries) => summaries.map((summary) => summary.querySelector("span.font-semibold")?.textContent ?? ""));
     const byNumber: string[][] = [];
     for (const pagina of [1, 2, 3]) {
       await page.goto(`/fabricante/assinaturas?porPagina=10${pagina > 1 ? `&pagina=${pagina}` : ""}`);
