@@ -59,8 +59,17 @@ function countsByRange(scope: SubscriptionScope, filters: SubscriptionFilters): 
   return scope.kind === "manufacturer" && !filters.cliente && !filters.serie && !filters.maquina && !filters.trocas;
 }
 
-/** Serials per situation for the current filters without the status filters (the chips). */
-async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, options: FilterSqlOptions) {
+/**
+ * Serials per situation for the current filters without the status filters (the chips); in the
+ * pass over each serial's situation (a text, machine or swap filter) also the customers with serials
+ * in the situations the status filters keep — the customer count without a second pass.
+ */
+async function chipCounts(
+  sql: SqlClient,
+  scope: SubscriptionScope,
+  filters: SubscriptionFilters,
+  options: FilterSqlOptions,
+): Promise<{ chips: Record<Situation, number>; customers: number | null }> {
   const { now } = options;
   const params = new SqlParams();
   const conditions = subscriptionConditions(scope, filters, params, { ...options, omitStatus: true });
@@ -73,14 +82,23 @@ async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: Sub
         `(SELECT count(*) FROM subscriptions s WHERE ${where([...conditions, situationPredicate(situation, nowParam, "s", grace)])})::int AS "${situation}"`,
     );
     const [row] = await sql.query<Record<Situation, number>>(`SELECT ${counts.join(",\n       ")}`, params.values);
-    return { ...chips, ...row };
+    return { chips: { ...chips, ...row }, customers: null };
   }
-  const rows = await sql.query<{ situation: Situation; n: number }>(
-    `SELECT ${situationCase(nowParam, "s", grace)} AS situation, count(*)::int AS n FROM subscriptions s WHERE ${where(conditions)} GROUP BY 1`,
+  const kept = params.add(situationsSelected(filters.status, filters.situacao));
+  const rows = await sql.query<{ situation: Situation | "customers"; n: number }>(
+    `WITH matched AS MATERIALIZED (
+       SELECT s.customer_id, ${situationCase(nowParam, "s", grace)} AS situation FROM subscriptions s WHERE ${where(conditions)})
+     SELECT situation, count(*)::int AS n FROM matched GROUP BY 1
+     UNION ALL
+     SELECT 'customers', count(DISTINCT customer_id)::int FROM matched WHERE situation = ANY(${kept}::text[])`,
     params.values,
   );
-  for (const row of rows) chips[row.situation] = row.n;
-  return chips;
+  let customers = 0;
+  for (const row of rows) {
+    if (row.situation === "customers") customers = row.n;
+    else chips[row.situation] = row.n;
+  }
+  return { chips, customers };
 }
 
 /** How many customers have serials matching all the filters. */
@@ -262,12 +280,14 @@ export async function listSubscriptions(
     return { customers: [], customerCount: 0, serialCount: 0, chips: zeroSituations(), pageCount: 1 };
   }
   const conditionOptions: FilterSqlOptions = { now, ...(matchedCustomers ? { matchedCustomers } : {}) };
-  const [chips, counted, page] = await Promise.all([
+  // The customers are counted by the chips' pass, by the expiry order's, or else on their own.
+  const countApart = filters.ordem !== "vencimento" && countsByRange(scope, filters);
+  const [{ chips, customers: chipCustomers }, counted, page] = await Promise.all([
     chipCounts(sql, scope, filters, conditionOptions),
-    filters.ordem === "vencimento" ? null : customerCount(sql, scope, filters, conditionOptions),
+    countApart ? customerCount(sql, scope, filters, conditionOptions) : null,
     customerPage(sql, scope, filters, conditionOptions),
   ]);
-  const customers = counted ?? page.total ?? 0;
+  const customers = counted ?? page.total ?? chipCustomers ?? 0;
   const customerIds = page.ids;
   // The chips count every situation; what is listed is the situations the status filters keep.
   const serials = situationsSelected(filters.status, filters.situacao).reduce((sum, situation) => sum + chips[situation], 0);

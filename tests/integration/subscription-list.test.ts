@@ -191,6 +191,12 @@ describe("subscription list filters", () => {
     if (name === "serial fragment") chosen.serie = fixtures[3]!.serial.slice(5, 12).toLowerCase();
     const want = expected(chosen);
     expect(await listedSerials(manufacturer, chosen)).toEqual(want);
+    // The counts above the list, in every order (each counts the customers in its own pass).
+    const customers = new Set(fixtures.filter((fixture) => want.includes(fixture.serial)).map((fixture) => fixture.customer));
+    for (const ordem of ["cliente", "vencimento", "trocas"] as const) {
+      const page = await listSubscriptions(manufacturer, { ...chosen, ordem }, now);
+      expect([page.serialCount, page.customerCount], ordem).toEqual([want.length, customers.size]);
+    }
   });
 
   it("every case above is meaningful: none selects nothing, and they don't all select everything", () => {
