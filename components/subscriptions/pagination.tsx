@@ -6,15 +6,21 @@ export async function Pagination({
   filters,
   pageCount,
   basePath,
+  edges,
 }: {
   filters: SubscriptionFilters;
   pageCount: number;
   basePath: string;
+  /** The first and last customer of this page, when the list pages by keyset (see subscription-list-keyset.ts). */
+  edges?: { first: string; last: string };
 }) {
   const t = await getTranslations("subscriptions.pagination");
   if (pageCount <= 1) return null;
   const page = Math.min(filters.pagina, pageCount);
-  const href = (target: number) => `${basePath}${filtersToQuery(filters, { pagina: target })}`;
+  const href = (target: number) => {
+    const cursor = !edges ? {} : target > page ? { apos: edges.last } : { antes: edges.first };
+    return `${basePath}${filtersToQuery(filters, { pagina: target, apos: undefined, antes: undefined, ...cursor })}`;
+  };
   const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50";
   return (
     <nav aria-label={t("label")} className="flex items-center justify-between gap-4">

@@ -104,7 +104,16 @@ export async function SubscriptionListView({
           ))}
         </div>
       )}
-      <Pagination filters={filters} pageCount={page.pageCount} basePath={basePath} />
+      <Pagination
+        filters={filters}
+        pageCount={page.pageCount}
+        basePath={basePath}
+        edges={
+          scope.kind === "manufacturer" && filters.ordem === "cliente" && page.customers.length
+            ? { first: page.customers[0]!.id, last: page.customers.at(-1)!.id }
+            : undefined
+        }
+      />
     </div>
   );
 }

@@ -42,7 +42,16 @@ export function customerSearchCondition(alias: string, term: string, params: Sql
   return `${alias}.search_text LIKE '%' || search_normalize(${params.add(term)}) || '%'`;
 }
 
-export type FilterSqlOptions = { now: Date; omitStatus?: boolean };
+export type FilterSqlOptions = {
+  now: Date;
+  omitStatus?: boolean;
+  /**
+   * The scope's customers the customer search matches, when the caller looked them up once
+   * (matchingCustomerIds) for several queries: then each query reads these ids instead of
+   * matching the name again.
+   */
+  matchedCustomers?: readonly string[];
+};
 
 /** Conditions (ANDed) for everything but the status filters, which `statusConditions` adds. */
 export function subscriptionConditions(
@@ -52,7 +61,9 @@ export function subscriptionConditions(
   options: FilterSqlOptions,
 ): string[] {
   const conditions = [scopeCondition(scope, params)];
-  if (filters.cliente) {
+  if (filters.cliente && options.matchedCustomers) {
+    conditions.push(`s.customer_id = ANY(${params.add(options.matchedCustomers)}::uuid[])`);
+  } else if (filters.cliente) {
     // Searched among the scope's own customers — a serial's customer is always one of its
     // manufacturer's customers, and the account scope above says so — so a common word's trigram
     // matches in other tenants are never fetched (nor the whole customers table scanned for them).

@@ -6,11 +6,14 @@ import type { SqlClient } from "@/lib/db/sql-client";
 import { SITUATIONS, type Situation } from "@/lib/domain/subscription-status";
 import type { SubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { SqlParams } from "./sql-params";
+import { matchingCustomerIds } from "./customer-matches";
+import { nameKeyset, type NameKeyset } from "./subscription-list-keyset";
 import {
   customerScopeCondition,
   customerSearchCondition,
   graceExpression,
   subscriptionConditions,
+  type FilterSqlOptions,
 } from "./subscription-filter-sql";
 import { customerSerials, type SerialRow } from "./customer-serials";
 import type { SubscriptionScope } from "./subscription-scope";
@@ -56,10 +59,20 @@ function countsByRange(scope: SubscriptionScope, filters: SubscriptionFilters): 
   return scope.kind === "manufacturer" && !filters.cliente && !filters.serie && !filters.maquina && !filters.trocas;
 }
 
-/** Serials per situation for the current filters without the status filters (the chips). */
-async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, now: Date) {
+/**
+ * Serials per situation for the current filters without the status filters (the chips); in the
+ * pass over each serial's situation (a text, machine or swap filter) also the customers with serials
+ * in the situations the status filters keep — the customer count without a second pass.
+ */
+async function chipCounts(
+  sql: SqlClient,
+  scope: SubscriptionScope,
+  filters: SubscriptionFilters,
+  options: FilterSqlOptions,
+): Promise<{ chips: Record<Situation, number>; customers: number | null }> {
+  const { now } = options;
   const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now, omitStatus: true });
+  const conditions = subscriptionConditions(scope, filters, params, { ...options, omitStatus: true });
   const nowParam = `${params.add(now)}::timestamptz`;
   const grace = graceExpression(scope, params);
   const chips = zeroSituations();
@@ -69,20 +82,29 @@ async function chipCounts(sql: SqlClient, scope: SubscriptionScope, filters: Sub
         `(SELECT count(*) FROM subscriptions s WHERE ${where([...conditions, situationPredicate(situation, nowParam, "s", grace)])})::int AS "${situation}"`,
     );
     const [row] = await sql.query<Record<Situation, number>>(`SELECT ${counts.join(",\n       ")}`, params.values);
-    return { ...chips, ...row };
+    return { chips: { ...chips, ...row }, customers: null };
   }
-  const rows = await sql.query<{ situation: Situation; n: number }>(
-    `SELECT ${situationCase(nowParam, "s", grace)} AS situation, count(*)::int AS n FROM subscriptions s WHERE ${where(conditions)} GROUP BY 1`,
+  const kept = params.add(situationsSelected(filters.status, filters.situacao));
+  const rows = await sql.query<{ situation: Situation | "customers"; n: number }>(
+    `WITH matched AS MATERIALIZED (
+       SELECT s.customer_id, ${situationCase(nowParam, "s", grace)} AS situation FROM subscriptions s WHERE ${where(conditions)})
+     SELECT situation, count(*)::int AS n FROM matched GROUP BY 1
+     UNION ALL
+     SELECT 'customers', count(DISTINCT customer_id)::int FROM matched WHERE situation = ANY(${kept}::text[])`,
     params.values,
   );
-  for (const row of rows) chips[row.situation] = row.n;
-  return chips;
+  let customers = 0;
+  for (const row of rows) {
+    if (row.situation === "customers") customers = row.n;
+    else chips[row.situation] = row.n;
+  }
+  return { chips, customers };
 }
 
 /** How many customers have serials matching all the filters. */
-async function customerCount(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, now: Date) {
+async function customerCount(sql: SqlClient, scope: SubscriptionScope, filters: SubscriptionFilters, options: FilterSqlOptions) {
   const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now });
+  const conditions = subscriptionConditions(scope, filters, params, options);
   const [row] = await sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT DISTINCT s.customer_id FROM subscriptions s WHERE ${where(conditions)}) matched`,
     params.values,
@@ -152,20 +174,28 @@ function pageBySwaps({ conditions, customers, search, params, limit, offset }: P
            ORDER BY part, swaps DESC, search_text, id`;
 }
 
-function pageByName({ conditions, customers, search, limit, offset, byName }: PageQuery, fromSerials: boolean): string {
+function pageByName(
+  { conditions, customers, search, limit, offset, byName }: PageQuery,
+  fromSerials: boolean,
+  keyset: NameKeyset | null,
+): string {
+  // With a keyset the page starts at its cursor (offset 0); read backwards, it is reversed later.
+  const start = keyset ? `AND ${keyset.condition}` : "";
+  const order = keyset?.backwards ? "c.search_text DESC, c.id DESC" : byName;
+  const page = `LIMIT ${limit} OFFSET ${offset}`;
   if (fromSerials) {
     // Serial and machine searches select few serials: start from them, not from every customer.
     return `WITH matched AS MATERIALIZED (SELECT DISTINCT s.customer_id FROM subscriptions s WHERE ${conditions})
             SELECT c.id FROM matched JOIN customers c ON c.id = matched.customer_id
-             WHERE ${customers}
-             ORDER BY ${byName}
-             LIMIT ${limit} OFFSET ${offset}`;
+             WHERE ${customers} ${start}
+             ORDER BY ${order}
+             ${page}`;
   }
   return `SELECT c.id FROM customers c
-           WHERE ${customers} ${search()}
+           WHERE ${customers} ${search()} ${start}
              AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id AND ${conditions})
-           ORDER BY ${byName}
-           LIMIT ${limit} OFFSET ${offset}`;
+           ORDER BY ${order}
+           ${page}`;
 }
 
 /** The ids of this page's customers, in the chosen order, and their total when the query counted it. */
@@ -173,19 +203,26 @@ async function customerPage(
   sql: SqlClient,
   scope: SubscriptionScope,
   filters: SubscriptionFilters,
-  now: Date,
+  options: FilterSqlOptions,
 ): Promise<{ ids: string[]; total: number | null }> {
+  const { now, matchedCustomers } = options;
   const params = new SqlParams();
   const { cliente } = filters;
+  const keyset = nameKeyset(scope, filters, params);
   const query: PageQuery = {
-    conditions: where(subscriptionConditions(scope, filters, params, { now })),
+    conditions: where(subscriptionConditions(scope, filters, params, options)),
     customers: customerScopeCondition(scope, "c", params),
-    // The customer search also applies to the customer itself, so its trigram index narrows the
-    // customers walked (the subscription condition alone can only check them one by one).
-    search: () => (cliente ? `AND ${customerSearchCondition("c", cliente, params)}` : ""),
+    // The customer search also applies to the customer itself, so only the matching customers are
+    // walked (the subscription condition alone can only check them one by one).
+    search: () =>
+      !cliente
+        ? ""
+        : matchedCustomers
+          ? `AND c.id = ANY(${params.add(matchedCustomers)}::uuid[])`
+          : `AND ${customerSearchCondition("c", cliente, params)}`,
     params,
     limit: params.add(filters.porPagina),
-    offset: params.add((filters.pagina - 1) * filters.porPagina),
+    offset: params.add(keyset ? 0 : (filters.pagina - 1) * filters.porPagina),
     byName:
       scope.kind === "customer"
         ? "(SELECT search_normalize(m.name) FROM accounts m WHERE m.id = c.manufacturer_id), c.id"
@@ -195,10 +232,18 @@ async function customerPage(
     const [row] = await sql.query<{ total: number; ids: string[] }>(pageByExpiry(query, now), params.values);
     return { ids: row?.ids ?? [], total: row?.total ?? 0 };
   }
-  const text =
-    filters.ordem === "trocas" ? pageBySwaps(query, now) : pageByName(query, Boolean(filters.serie || filters.maquina));
-  const rows = await sql.query<{ id: string }>(text, params.values);
-  return { ids: rows.map((row) => row.id), total: null };
+  if (filters.ordem === "trocas") {
+    const rows = await sql.query<{ id: string }>(pageBySwaps(query, now), params.values);
+    return { ids: rows.map((row) => row.id), total: null };
+  }
+  const fromSerials = Boolean(filters.serie || filters.maquina);
+  const rows = await sql.query<{ id: string }>(pageByName(query, fromSerials, keyset), params.values);
+  const ids = rows.map((row) => row.id);
+  if (keyset?.backwards) ids.reverse();
+  // A cursor that no longer leads anywhere (its customer gone, or the list changed under it): the
+  // page is found by its number instead.
+  if (keyset && !ids.length) return customerPage(sql, scope, { ...filters, apos: undefined, antes: undefined }, options);
+  return { ids, total: null };
 }
 
 async function situationsOf(
@@ -206,10 +251,12 @@ async function situationsOf(
   scope: SubscriptionScope,
   filters: SubscriptionFilters,
   customerIds: string[],
-  now: Date,
+  options: FilterSqlOptions,
 ) {
+  const { now } = options;
   const params = new SqlParams();
-  const conditions = subscriptionConditions(scope, filters, params, { now });
+  // The page's customers are already the matching ones: the customer search adds nothing here.
+  const conditions = subscriptionConditions(scope, { ...filters, cliente: undefined }, params, options);
   const ids = params.add(customerIds);
   const situation = situationCase(`${params.add(now)}::timestamptz`, "s", graceExpression(scope, params));
   return sql.query<{ customer_id: string; situation: Situation; n: number }>(
@@ -227,12 +274,20 @@ export async function listSubscriptions(
   options: { withSerials: boolean } = { withSerials: true },
 ): Promise<SubscriptionListPage> {
   const sql = await getSql();
-  const [chips, counted, page] = await Promise.all([
-    chipCounts(sql, scope, filters, now),
-    filters.ordem === "vencimento" ? null : customerCount(sql, scope, filters, now),
-    customerPage(sql, scope, filters, now),
+  // The customer search is matched once, and the ids shared by every query of the page.
+  const matchedCustomers = filters.cliente ? await matchingCustomerIds(sql, scope, filters.cliente) : null;
+  if (matchedCustomers?.length === 0) {
+    return { customers: [], customerCount: 0, serialCount: 0, chips: zeroSituations(), pageCount: 1 };
+  }
+  const conditionOptions: FilterSqlOptions = { now, ...(matchedCustomers ? { matchedCustomers } : {}) };
+  // The customers are counted by the chips' pass, by the expiry order's, or else on their own.
+  const countApart = filters.ordem !== "vencimento" && countsByRange(scope, filters);
+  const [{ chips, customers: chipCustomers }, counted, page] = await Promise.all([
+    chipCounts(sql, scope, filters, conditionOptions),
+    countApart ? customerCount(sql, scope, filters, conditionOptions) : null,
+    customerPage(sql, scope, filters, conditionOptions),
   ]);
-  const customers = counted ?? page.total ?? 0;
+  const customers = counted ?? page.total ?? chipCustomers ?? 0;
   const customerIds = page.ids;
   // The chips count every situation; what is listed is the situations the status filters keep.
   const serials = situationsSelected(filters.status, filters.situacao).reduce((sum, situation) => sum + chips[situation], 0);
@@ -246,7 +301,7 @@ export async function listSubscriptions(
       [customerIds],
     ),
     options.withSerials ? customerSerials(scope, filters, customerIds, now) : new Map<string, SerialRow[]>(),
-    situationsOf(sql, scope, filters, customerIds, now),
+    situationsOf(sql, scope, filters, customerIds, conditionOptions),
   ]);
   const groups = new Map(
     customerRows.map((customer) => [

@@ -29,6 +29,13 @@ export type SubscriptionFilters = {
   ordem: Sort;
   pagina: number;
   porPagina: number;
+  /**
+   * Keyset cursors the pagination links carry next to `pagina`: the last customer of the page
+   * before (`apos`) or the first of the page after (`antes`), so a deep page starts from there
+   * instead of walking every customer before it. Only meaningful with `pagina` > 1.
+   */
+  apos?: string;
+  antes?: string;
 };
 
 export type FilterField = keyof SubscriptionFilters;
@@ -63,6 +70,8 @@ function searchableLength(field: "cliente" | "serie" | "maquina", value: string)
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9]/g, "").length;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -131,6 +140,13 @@ export function parseSubscriptionFilters(params: RawParams): { filters: Subscrip
     else problems.push({ field: "pagina", problem: "invalid" });
   }
 
+  // A cursor only speeds a page up; a malformed one (never written by the portal) is ignored and
+  // the page found by its number, so it needs no message of its own.
+  for (const field of ["apos", "antes"] as const) {
+    const value = first(params[field]);
+    if (value && filters.pagina > 1 && UUID.test(value) && !filters.apos && !filters.antes) filters[field] = value.toLowerCase();
+  }
+
   const porPagina = first(params.porPagina);
   if (porPagina) {
     const number = Number(porPagina);
@@ -155,6 +171,8 @@ export function filtersToQuery(filters: SubscriptionFilters, changes: Partial<Su
   if (merged.ordem !== DEFAULT_FILTERS.ordem) query.set("ordem", merged.ordem);
   if (merged.porPagina !== DEFAULT_FILTERS.porPagina) query.set("porPagina", String(merged.porPagina));
   if (merged.pagina !== 1) query.set("pagina", String(merged.pagina));
+  if (merged.pagina !== 1 && merged.apos) query.set("apos", merged.apos);
+  else if (merged.pagina !== 1 && merged.antes) query.set("antes", merged.antes);
   const text = query.toString();
   return text ? `?${text}` : "";
 }

@@ -2,12 +2,15 @@
 // (a bare node:http + pg server running the same SQL), in the same run: check-ins, then activations.
 //   npm run bench:checkin -- [--source portal_scale] [--database portal_bench] [--reuse]
 //                            [--connections 100] [--seconds 15] [--rounds 3] [--tool wrk|autocannon] [--rate 1000]
-// Works on a copy of --source (the benchmark writes), needs a production build (`npx next build`).
+// Works on a copy of --source (the benchmark writes), runs the shared production build (bench-build.ts;
+// --no-build: as it is). Figures also go to tests/bench/results/checkin.json.
 // Prints req/s, p50/p99 latency and the CPU each request cost in the server and in PostgreSQL; then
 // the latency of check-ins at a constant --rate req/s over the same connections (open loop).
 import { execFileSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { ensureBenchBuild } from "./bench-build";
+import { benchFigure, writeBenchResult } from "./bench-result";
 import { cpuPerRequest, cpuSnapshot } from "./checkin-cpu";
 import { cloneDataset, sampleDataset, type BenchData } from "./checkin-data";
 import { benchNonce, runLoad, runPaced, runWrk, type LoadResult } from "./checkin-load";
@@ -35,8 +38,12 @@ const { values: options } = parseArgs({
     rounds: { type: "string", default: "3" },
     port: { type: "string", default: "3401" },
     "floor-port": { type: "string", default: "3402" },
+    "no-build": { type: "boolean", default: false },
   },
 });
+
+/** Issue 19's targets: ≥ 85 % of the floor's check-ins/s flat out; p99 at --rate within 2× the floor's. */
+const TARGETS = { floorShare: 85, pacedP99Ratio: 2 };
 const connections = Number(options.connections);
 const seconds = Number(options.seconds);
 const rounds = Number(options.rounds);
@@ -76,7 +83,7 @@ async function measure(server: BenchServer, mode: Mode, data: BenchData, rate?: 
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first.");
+  ensureBenchBuild({ build: !options["no-build"] });
   if (!options.reuse) {
     console.log(`[bench] copying ${options.source} into ${options.database}…`);
     await cloneDataset(options.admin, options.source, options.database, databaseUrl);
@@ -146,6 +153,26 @@ function report(runs: Record<string, Measured[]>) {
   for (const kind of ["check-in", "activate"]) {
     console.log(`${kind}: app = ${((100 * rps[`${kind} app`]!) / rps[`${kind} floor`]!).toFixed(0)}% of the floor's throughput`);
   }
+  const paced = `check-in @${options.rate}/s`;
+  const p99 = (name: string) => median(runs[name]!.map((run) => run.p99));
+  writeBenchResult("checkin", [
+    benchFigure(
+      "check-ins flat out: share of the floor's req/s",
+      (100 * rps["check-in app"]!) / rps["check-in floor"]!,
+      "%",
+      ">=",
+      TARGETS.floorShare,
+    ),
+    benchFigure(`${paced}: p99 / the floor's p99`, p99(`${paced} app`) / p99(`${paced} floor`), "×", "<=", TARGETS.pacedP99Ratio),
+    benchFigure("check-ins flat out", rps["check-in app"]!, "req/s", ">=", 1000),
+    benchFigure(
+      "activations flat out: share of the floor's req/s",
+      (100 * rps["activate app"]!) / rps["activate floor"]!,
+      "%",
+      ">=",
+      50,
+    ),
+  ]);
   const file = `tests/bench/results/checkin-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
   writeFileSync(file, JSON.stringify({ tool: options.tool, connections, seconds, rounds, runs }, null, 2));
   console.log(`[bench] results in ${file}`);

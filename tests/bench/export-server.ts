@@ -1,7 +1,8 @@
-// The benchmark's view of a real portal server: started from the production build on a given
+// The benchmark's view of a real portal server: started from the shared production build (bench-build.ts) on a given
 // database, signed in through next-auth's own endpoints, and watched through /proc for its RSS.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { BENCH_DIST_DIR } from "./bench-build";
 import { waitUntilHealthy } from "./bench-portal";
 
 export type RunningServer = { process: ChildProcess; pid: number; baseUrl: string; stop(): Promise<void> };
@@ -28,6 +29,7 @@ export async function startServer(
     env: {
       ...process.env,
       NODE_ENV: "production",
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
       DATABASE_URL: withApplicationName(databaseUrl),
       PORT: String(port),
       HOST: "127.0.0.1",

@@ -3,18 +3,19 @@
 //   npm run bench:export -- [--database URL] [--email E] [--synthetic-database URL]
 //                           [--filter "status=EXPIRADA"] [--runs 3] [--port 3590] [--encoding gzip]
 //                           [--cpu-prof DIR] (the server's CPU profile, written when it stops)
-// Needs a production build (`npx next build`; NEXT_DIST_DIR picks another build folder) and
-// `psql`. Prints one table row per dataset: rows per second, time to first byte and the server's
+// Runs the shared production build (bench-build.ts: made when missing or stale; --no-build: as is)
+// and needs `psql`. Figures also go to tests/bench/results/export.json. Prints one table row per dataset: rows per second, time to first byte and the server's
 // peak RSS growth (medians of --runs), and how fast an aborted download stops the database work.
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
 import pg from "pg";
 import { subscriptionExportSql } from "@/lib/data/subscription-export";
 import { inlineParameters } from "@/lib/data/subscription-export-copy";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
 import { measureCopy, measureDisconnect, measureExport, type CopyMeasure, type ExportMeasure } from "./export-measure";
+import { ensureBenchBuild } from "./bench-build";
 import { signIn } from "./bench-portal";
+import { benchFigure, writeBenchResult, type BenchFigure } from "./bench-result";
 import { startServer } from "./export-server";
 
 const { values: options } = parseArgs({
@@ -29,8 +30,12 @@ const { values: options } = parseArgs({
     port: { type: "string", default: "3590" },
     encoding: { type: "string", default: "identity" },
     "cpu-prof": { type: "string" },
+    "no-build": { type: "boolean", default: false },
   },
 });
+
+/** Issue 19's targets: ≥ 80 % of \copy's rows/s, first byte ≤ 1 s, RSS growth ≤ 100 MB on every run. */
+const TARGETS = { copyShare: 80, ttfbMs: 1000, rssGrowthMb: 100 };
 
 type Row = {
   dataset: string;
@@ -163,19 +168,35 @@ function printTable(rows: Row[]) {
   for (const line of lines) console.log(`| ${line.join(" | ")} |`);
   console.log(
     `\nMedians of ${options.runs} runs (peak RSS growth: the largest), Accept-Encoding: ${options.encoding}` +
-      `${options.filter ? `, filter ${options.filter}` : ""}. Targets: ≥ 50% of \\copy's rows/s, TTFB ≤ 1000 ms, RSS growth ≤ 100 MB.`,
+      `${options.filter ? `, filter ${options.filter}` : ""}. Targets: ≥ ${TARGETS.copyShare}% of \\copy's rows/s, ` +
+      `TTFB ≤ ${TARGETS.ttfbMs} ms, RSS growth ≤ ${TARGETS.rssGrowthMb} MB.`,
   );
 }
 
+function resultFigures(rows: Row[]): BenchFigure[] {
+  return rows.flatMap((row) => [
+    benchFigure(
+      `${row.dataset}: export / \\copy rows/s`,
+      (100 * row.copy.seconds) / row.export.seconds,
+      "%",
+      ">=",
+      TARGETS.copyShare,
+    ),
+    benchFigure(`${row.dataset}: time to first byte`, row.export.ttfbMs, "ms", "<=", TARGETS.ttfbMs),
+    benchFigure(`${row.dataset}: peak RSS growth (largest run)`, row.export.rssGrowthMb, "MB", "<=", TARGETS.rssGrowthMb),
+    benchFigure(`${row.dataset}: database work stopped after an abort`, row.disconnect.stoppedMs, "ms", "<=", 5000),
+  ]);
+}
+
 async function main() {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(`${distDir}/BUILD_ID`)) throw new Error(`No production build in ${distDir}: run \`npx next build\` first.`);
+  ensureBenchBuild({ build: !options["no-build"] });
   const results: Row[] = [];
   results.push(await benchDataset("largest manufacturer", options.database, options.email));
   if (options["synthetic-database"]) {
     results.push(await benchDataset("synthetic 1M manufacturer", options["synthetic-database"], options["synthetic-email"]));
   }
   printTable(results);
+  writeBenchResult("export", resultFigures(results));
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // npm run bench:history — Histórico da conta (page 1 and page 500 of each filter), the dashboard and
 // the events CSV export against a real server on the scale data, as the largest manufacturer.
 //   npm run bench:history -- [--database URL] [--email E] [--requests 30] [--no-build] [--port 3591]
+// Runs the shared build (bench-build.ts); figures also go to tests/bench/results/history.json.
 // Targets: each page p95 ≤ 200 ms; export ≥ 50 % of psql's \copy of the same SELECT (rows/s).
 // Starting the server applies pending migrations to the database: point it at a copy
 // (CREATE DATABASE x TEMPLATE portal_scale), not at a database others share.
@@ -13,11 +14,13 @@ import { SqlParams } from "@/lib/data/sql-params";
 import { inlineParameters } from "@/lib/data/subscription-export-copy";
 import type { SubscriptionScope } from "@/lib/data/subscription-scope";
 import { parseHistoryFilters } from "@/lib/validation/history-filters";
+import { ensureBenchBuild } from "./bench-build";
 import { signIn } from "./bench-portal";
+import { benchFigure, writeBenchResult, type BenchFigure } from "./bench-result";
 import { measureCopy, measureExport } from "./export-measure";
 import { startServer } from "./export-server";
 import { percentile } from "./list-bench-sql";
-import { BENCH_DIST_DIR, buildPortal, fetchPage } from "./list-bench-server";
+import { fetchPage } from "./list-bench-server";
 
 const { values: options } = parseArgs({
   options: {
@@ -53,10 +56,12 @@ async function filterCases(): Promise<{ name: string; query: string }[]> {
     `SELECT actor_user_id AS id FROM subscription_events WHERE account_id = $1 AND actor_user_id IS NOT NULL LIMIT 1`,
   );
   const customer = await one<{ name: string }>(
-    `SELECT c.name FROM customers c WHERE c.manufacturer_id = $1 ORDER BY c.search_text OFFSET 1000 LIMIT 1`,
+    `SELECT c.name FROM customers c WHERE c.manufacturer_id = $1 ORDER BY c.search_text
+      OFFSET least(1000, (SELECT count(*) / 2 FROM customers WHERE manufacturer_id = $1)) LIMIT 1`,
   );
   const serial = await one<{ serial: string }>(
-    `SELECT serial_number AS serial FROM subscriptions WHERE manufacturer_id = $1 ORDER BY serial_number OFFSET 5000 LIMIT 1`,
+    `SELECT serial_number AS serial FROM subscriptions WHERE manufacturer_id = $1 ORDER BY serial_number
+      OFFSET least(5000, (SELECT count(*) / 2 FROM subscriptions WHERE manufacturer_id = $1)) LIMIT 1`,
   );
   return [
     { name: "no filter", query: "" },
@@ -98,8 +103,8 @@ type Result = { name: string; path: string; note: string; p50: number; p95: numb
 const results: Result[] = [];
 let exportLine = "";
 
-if (!options["no-build"]) buildPortal();
-process.env.NEXT_DIST_DIR = BENCH_DIST_DIR;
+ensureBenchBuild({ build: !options["no-build"] });
+const figures: BenchFigure[] = [];
 console.log(`${accounts[0].name} (${options.email}); starting the server (migrations apply on start)…`);
 const server = await startServer(options.database, Number(options.port));
 try {
@@ -111,6 +116,7 @@ try {
     for (let run = 0; run < Number(options.requests); run++) samples.push(await fetchPage(url, cookie, marker));
     const result = { name, path, note, p50: percentile(samples, 50), p95: percentile(samples, 95) };
     results.push(result);
+    figures.push(benchFigure(`${name}: p95`, result.p95, "ms", "<=", TARGETS.p95Ms));
     console.log(`${name}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms ${note}`);
   };
 
@@ -152,6 +158,7 @@ try {
   }
   await monitor.end();
   const share = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)]!;
+  figures.push(benchFigure("events CSV: share of \\copy's rows/s", share * 100, "%", ">=", TARGETS.exportShare * 100));
   exportLine = `events CSV: ${(share * 100).toFixed(0)} % of \\copy's rows/s (median of ${shares.length}; target ≥ ${TARGETS.exportShare * 100} %) ${share >= TARGETS.exportShare ? "ok" : "MISS"}`;
 } finally {
   await server.stop();
@@ -167,5 +174,6 @@ const machine = `${cpus().length} CPUs; load average ${loadAtStart.join(" / ")} 
 console.log(
   `\n| page | p50 ms | p95 ms | ≤ ${TARGETS.p95Ms} ms |\n| --- | --- | --- | --- |\n${rows.join("\n")}\n\n${exportLine}\n${machine}`,
 );
+writeBenchResult("history", figures);
 const misses = rows.filter((row) => row.includes("MISS")).length + (exportLine.includes("MISS") ? 1 : 0);
 process.exit(misses ? 1 : 0);

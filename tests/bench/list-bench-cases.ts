@@ -38,12 +38,14 @@ export async function benchCases(client: pg.Client, account: BenchAccount, word:
   // Mid-table samples (OFFSET) rather than the first rows, which the seed may treat specially.
   const { document } = await one<{ document: string }>(
     client,
-    `SELECT document FROM customers WHERE manufacturer_id = $1 AND length(document) = 14 ORDER BY document OFFSET 1000 LIMIT 1`,
+    `SELECT document FROM customers WHERE manufacturer_id = $1 AND length(document) = 14 ORDER BY document
+      OFFSET least(1000, (SELECT count(*) / 2 FROM customers WHERE manufacturer_id = $1 AND length(document) = 14)) LIMIT 1`,
     [id],
   );
   const { serial_number: serial } = await one<{ serial_number: string }>(
     client,
-    `SELECT serial_number FROM subscriptions WHERE manufacturer_id = $1 ORDER BY serial_number OFFSET 5000 LIMIT 1`,
+    `SELECT serial_number FROM subscriptions WHERE manufacturer_id = $1 ORDER BY serial_number
+      OFFSET least(5000, (SELECT count(*) / 2 FROM subscriptions WHERE manufacturer_id = $1)) LIMIT 1`,
     [id],
   );
   const { machine_name: machine } = await one<{ machine_name: string }>(
@@ -68,6 +70,22 @@ export async function benchCases(client: pg.Client, account: BenchAccount, word:
       ORDER BY s.serial_number LIMIT 1`,
     [id],
   );
+  // The deep page (the last one on a smaller dataset), and the cursor its "next" link carries: the
+  // last customer of the page before it, in the list's name order.
+  const { customers } = await one<{ customers: number }>(
+    client,
+    `SELECT count(*)::int AS customers FROM customers c
+      WHERE c.manufacturer_id = $1 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id)`,
+    [id],
+  );
+  const deep = Math.max(2, Math.min(deepPage, Math.ceil(customers / 25)));
+  const { id: cursor } = await one<{ id: string }>(
+    client,
+    `SELECT c.id FROM customers c
+      WHERE c.manufacturer_id = $1 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = c.id)
+      ORDER BY c.search_text, c.id OFFSET $2 LIMIT 1`,
+    [id, (deep - 1) * 25 - 1],
+  );
   const now = new Date();
   const list = (name: string, query: string): BenchCase => ({ kind: "list", name, query });
   return [
@@ -85,7 +103,8 @@ export async function benchCases(client: pg.Client, account: BenchAccount, word:
     list(`status=ATIVA&cliente=${word}`, `status=ATIVA&cliente=${encodeURIComponent(word)}`),
     list("ordem=vencimento", "ordem=vencimento"),
     list("ordem=trocas", "ordem=trocas"),
-    list(`pagina=${deepPage}`, `pagina=${deepPage}`),
+    list(`pagina=${deep} (typed: by offset)`, `pagina=${deep}`),
+    list(`pagina=${deep} (from its link: by keyset)`, `pagina=${deep}&apos=${cursor}`),
     // The page's fixed cost: the same page when the filter matches nothing (its SQL is ~1 ms).
     { kind: "list", name: "reference: no match (serie=ZZZZ-ZZZZ)", query: "serie=ZZZZ-ZZZZ", reference: true },
     { kind: "serial", name: `serial ${detailSerial} (Detalhes)`, serialNumber: detailSerial, tab: "detalhes" },

@@ -1,20 +1,10 @@
-// The list benchmark's real portal: a production build in its own dist dir, `tsx server.ts` on the
+// The list benchmark's real portal: the benchmarks' shared production build (bench-build.ts), `tsx server.ts` on the
 // benchmark database, a next-auth sign-in, and timed page requests with the session's cookies.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import { BENCH_DIST_DIR } from "./bench-build";
 import { waitUntilHealthy } from "./bench-portal";
 
-export const BENCH_DIST_DIR = ".next-bench";
-
 export type PortalServer = { baseUrl: string; pid: number; stop(): Promise<void> };
-
-export function buildPortal(): void {
-  console.log(`Building into ${BENCH_DIST_DIR} (NEXT_DIST_DIR=${BENCH_DIST_DIR} npx next build)…`);
-  const result = spawnSync("npx", ["next", "build"], {
-    env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
-}
 
 export async function startPortal(databaseUrl: string, port: number): Promise<PortalServer> {
   const baseUrl = `http://localhost:${port}`;

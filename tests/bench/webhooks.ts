@@ -4,7 +4,8 @@
 //   2. latency: --rate events/s for --seconds, each in its own transaction, event commit → receiver.
 //   npm run bench:webhooks -- [--admin postgresql://postgres@127.0.0.1:5432/postgres] [--backlog 20000]
 //                             [--serials 2000] [--rate 200] [--seconds 20]
-// Works on a fresh database (portal_bench_webhooks) that it drops at the end.
+// Works on a fresh database (portal_bench_webhooks) that it drops at the end. Figures also go to
+// tests/bench/results/webhooks.json.
 import { fork } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -14,6 +15,7 @@ import { SERIAL_WEBHOOK_EVENTS } from "../../lib/domain/webhook-events";
 import { webhookWorkerConfig } from "../../lib/webhooks/config";
 import { listenForDeliveries } from "../../lib/webhooks/notifications";
 import { startWebhookWorker } from "../../lib/webhooks/worker";
+import { benchFigure, writeBenchResult, type BenchFigure } from "./bench-result";
 
 const { values: options } = parseArgs({
   options: {
@@ -25,6 +27,9 @@ const { values: options } = parseArgs({
   },
 });
 const DB_NAME = "portal_bench_webhooks";
+/** Issue 11's targets. */
+const TARGETS = { deliveriesPerSecond: 1000, p99Ms: 1000 };
+const figures: BenchFigure[] = [];
 const databaseUrl = Object.assign(new URL(options.admin), { pathname: `/${DB_NAME}` }).toString();
 
 async function admin(sql: string) {
@@ -107,6 +112,7 @@ async function main() {
     const [left] = await db.sql.query<{ pending: number }>(
       `SELECT count(*)::int AS pending FROM webhook_deliveries WHERE state <> 'DELIVERED'`,
     );
+    figures.push(benchFigure("throughput", backlog / (drainMs / 1000), "deliveries/s", ">=", TARGETS.deliveriesPerSecond));
     console.log(
       `Throughput: ${backlog} deliveries in ${(drainMs / 1000).toFixed(2)} s = ${Math.round(backlog / (drainMs / 1000))} deliveries/s (not yet recorded as delivered: ${left!.pending})`,
     );
@@ -147,6 +153,7 @@ async function main() {
       `Latency at ${rate} events/s (achieved ${achieved.toFixed(0)}/s, ${total} events), commit → receiver: ` +
         `p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`,
     );
+    figures.push(benchFigure(`event → delivery p99 at ${rate} events/s`, percentile(latencies, 99), "ms", "<=", TARGETS.p99Ms));
     // Where the time went: waiting in the outbox (commit → claimed and sent) vs the rest.
     const [split] = await db.sql.query<{ p50: number; p99: number }>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
@@ -167,7 +174,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => writeBenchResult("webhooks", figures))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

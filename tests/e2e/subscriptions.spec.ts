@@ -151,6 +151,41 @@ test.describe("Fabricante → Assinaturas", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test("Próxima and Anterior walk the pages as the page numbers do, carrying a cursor", async ({ page, loginAs }) => {
+    await loginAs("fabricante@demo.test");
+    // Each customer's name: the first bold text of its summary.
+    const names = () =>
+      page
+        .locator("details summary")
+        .evaluateAll((summaries) => summaries.map((summary) => summary.querySelector("span.font-semibold")?.textContent ?? ""));
+    const byNumber: string[][] = [];
+    for (const pagina of [1, 2, 3]) {
+      await page.goto(`/fabricante/assinaturas?porPagina=10${pagina > 1 ? `&pagina=${pagina}` : ""}`);
+      await expect(page.getByText(`Página ${pagina} de `)).toBeVisible();
+      byNumber.push(await names());
+    }
+    expect(byNumber.map((names) => names.length)).toEqual([10, 10, 10]);
+    expect(new Set(byNumber.flat()).size).toBe(30);
+
+    const pagination = page.getByRole("navigation", { name: "Paginação" });
+    await page.goto("/fabricante/assinaturas?porPagina=10");
+    await pagination.getByRole("link", { name: "Próxima" }).click();
+    await expect(page).toHaveURL(/porPagina=10&pagina=2&apos=[0-9a-f-]{36}$/);
+    await expect(page.getByText("Página 2 de ")).toBeVisible();
+    expect(await names()).toEqual(byNumber[1]);
+    await pagination.getByRole("link", { name: "Próxima" }).click();
+    await expect(page.getByText("Página 3 de ")).toBeVisible();
+    expect(await names()).toEqual(byNumber[2]);
+    await pagination.getByRole("link", { name: "Anterior" }).click();
+    await expect(page).toHaveURL(/porPagina=10&pagina=2&antes=[0-9a-f-]{36}$/);
+    await expect(page.getByText("Página 2 de ")).toBeVisible();
+    expect(await names()).toEqual(byNumber[1]);
+    await pagination.getByRole("link", { name: "Anterior" }).click();
+    await expect(page).toHaveURL(/assinaturas\?porPagina=10$/);
+    await expect(page.getByText("Página 1 de ")).toBeVisible();
+    expect(await names()).toEqual(byNumber[0]);
+  });
+
   test("garbage in the URL never breaks the list (fuzz over HTTP)", async ({ page, loginAs }) => {
     await loginAs("fabricante@demo.test");
     expect(FILTER_FUZZ_CASES.length).toBeGreaterThanOrEqual(200);

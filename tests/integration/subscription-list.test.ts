@@ -191,6 +191,12 @@ describe("subscription list filters", () => {
     if (name === "serial fragment") chosen.serie = fixtures[3]!.serial.slice(5, 12).toLowerCase();
     const want = expected(chosen);
     expect(await listedSerials(manufacturer, chosen)).toEqual(want);
+    // The counts above the list, in every order (each counts the customers in its own pass).
+    const customers = new Set(fixtures.filter((fixture) => want.includes(fixture.serial)).map((fixture) => fixture.customer));
+    for (const ordem of ["cliente", "vencimento", "trocas"] as const) {
+      const page = await listSubscriptions(manufacturer, { ...chosen, ordem }, now);
+      expect([page.serialCount, page.customerCount], ordem).toEqual([want.length, customers.size]);
+    }
   });
 
   it("every case above is meaningful: none selects nothing, and they don't all select everything", () => {
@@ -226,6 +232,29 @@ describe("subscription list filters", () => {
       .flatMap((customer) => customer.serials)
       .find((serial) => serial.machineName === "PROJETOS-PC2");
     expect(withSwap).toMatchObject({ swaps30d: 1, lastSeenAt: expect.any(Date) });
+  });
+
+  it("finds a page from the cursor its links carry just as from its number, and falls back to the number", async () => {
+    const one = { ...DEFAULT_FILTERS, porPagina: 1 };
+    const names = async (filters: SubscriptionFilters) =>
+      (await listSubscriptions(manufacturer, filters, now)).customers.map((customer) => customer.name);
+    const pages = await Promise.all([1, 2, 3].map((pagina) => listSubscriptions(manufacturer, { ...one, pagina }, now)));
+    const [first, second, third] = pages.map((page) => page.customers[0]!);
+    expect([first, second, third].map((customer) => customer!.name)).toEqual([
+      "Ação & Decoração",
+      "Ana Lúcia Prado",
+      "Móveis São Paulo Ltda",
+    ]);
+    // "Next" carries the last customer of the page before; "previous", the first of the page after.
+    expect(await names({ ...one, pagina: 2, apos: first!.id })).toEqual(["Ana Lúcia Prado"]);
+    expect(await names({ ...one, pagina: 3, apos: second!.id })).toEqual(["Móveis São Paulo Ltda"]);
+    expect(await names({ ...one, pagina: 2, antes: third!.id })).toEqual(["Ana Lúcia Prado"]);
+    expect(await names({ ...one, pagina: 2, apos: second!.id, status: ["ATIVA"] })).toEqual(["Móveis São Paulo Ltda"]);
+    expect(await names({ ...one, pagina: 2, apos: first!.id, cliente: "paulo" })).toEqual(["Móveis São Paulo Ltda"]);
+    // A cursor of another tenant's customer, or one past the end, leads nowhere: the number decides.
+    const [foreign] = (await listSubscriptions(other, DEFAULT_FILTERS, now)).customers;
+    expect(await names({ ...one, pagina: 2, apos: foreign!.id })).toEqual(["Ana Lúcia Prado"]);
+    expect(await names({ ...one, pagina: 2, apos: third!.id })).toEqual(["Ana Lúcia Prado"]);
   });
 
   it("groups a lojista's own list by manufacturer, in the manufacturers' name order", async () => {

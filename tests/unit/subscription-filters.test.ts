@@ -106,6 +106,23 @@ describe("filtersToQuery", () => {
     expect(filtersToQuery(DEFAULT_FILTERS)).toBe("");
   });
 
+  it("carries a page's keyset cursor beside its number, and drops it with page 1 or when malformed", () => {
+    const id = "0b8f6c1e-2d3a-4f5b-9c7d-8e9f0a1b2c3d";
+    const { filters, problems } = parseSubscriptionFilters({ pagina: "500", apos: id.toUpperCase() });
+    expect(problems).toEqual([]);
+    expect(filters).toMatchObject({ pagina: 500, apos: id });
+    expect(filtersToQuery(filters)).toBe(`?pagina=500&apos=${id}`);
+    expect(filtersToQuery(filters, { pagina: 1 })).toBe("");
+    expect(filtersToQuery(filters, { pagina: 499, apos: undefined, antes: id })).toBe(`?pagina=499&antes=${id}`);
+    const before = parseSubscriptionFilters({ pagina: "3", antes: id }).filters;
+    expect([before.antes, before.apos]).toEqual([id, undefined]);
+    for (const params of [{ apos: id }, { pagina: "2", apos: "not-a-uuid" }, { pagina: "2", apos: "1; DROP TABLE x" }]) {
+      const parsed = parseSubscriptionFilters(params);
+      expect(parsed.filters.apos).toBeUndefined();
+      expect(parsed.problems).toEqual([]);
+    }
+  });
+
   it("knows when anything narrows the selection", () => {
     expect(hasActiveFilters(DEFAULT_FILTERS)).toBe(false);
     expect(hasActiveFilters({ ...DEFAULT_FILTERS, pagina: 4, ordem: "trocas" })).toBe(false);

@@ -1,0 +1,43 @@
+// The list's customer search (matched once, counted in the chips' pass) and its keyset pages on
+// embedded PGlite (the database when DATABASE_URL is unset), as on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listSubscriptions } from "@/lib/data/subscription-list";
+import { getDatabase } from "@/lib/db/connection";
+import { migrate } from "@/lib/db/migrator";
+import { DEFAULT_FILTERS } from "@/lib/validation/subscription-filters";
+import { createManySerials } from "../support/export-fixture";
+
+let postgresUrl: string | undefined;
+
+// Registered before the suite's hooks, so the app opens PGlite; test-database.ts closes it.
+beforeAll(async () => {
+  postgresUrl = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DATA_DIR = "memory://subscription-list-pglite";
+  const db = await getDatabase();
+  expect(db.target.kind).toBe("pglite");
+  await migrate(db.sql);
+});
+afterAll(() => {
+  process.env.DATABASE_URL = postgresUrl;
+  delete process.env.PGLITE_DATA_DIR;
+});
+
+describe("the subscription list on PGlite", () => {
+  it("counts a customer search's serials and customers, and pages by cursor as by number", async () => {
+    const { scope } = await createManySerials(await getDatabase(), 40);
+    const now = new Date();
+    const repeated = await listSubscriptions(scope, { ...DEFAULT_FILTERS, cliente: "repetido", status: ["ATIVA"] }, now);
+    expect([repeated.serialCount, repeated.customerCount, repeated.chips.ATIVA]).toEqual([30, 3, 30]);
+    const none = await listSubscriptions(scope, { ...DEFAULT_FILTERS, cliente: "zzzzzz" }, now);
+    expect([none.serialCount, none.customerCount, none.customers]).toEqual([0, 0, []]);
+
+    const one = { ...DEFAULT_FILTERS, porPagina: 1 };
+    const byNumber = await Promise.all(
+      [1, 2, 3, 4].map(async (pagina) => (await listSubscriptions(scope, { ...one, pagina }, now)).customers[0]!.id),
+    );
+    const after = await listSubscriptions(scope, { ...one, pagina: 3, apos: byNumber[1] }, now);
+    const before = await listSubscriptions(scope, { ...one, pagina: 2, antes: byNumber[2] }, now);
+    expect([after.customers[0]!.id, before.customers[0]!.id]).toEqual([byNumber[2], byNumber[1]]);
+  });
+});
