@@ -101,7 +101,8 @@ async function main() {
     console.log(`\nPortal de Assinaturas pronto em ${env.NEXTAUTH_URL}`);
     if (demo) {
       const { DEMO_LOGINS, DEMO_PASSWORD } = await import("./prisma/seed/demo-logins");
-      console.log(`\nLogins de demonstração (senha ${DEMO_PASSWORD}):`);
+      // The password is shown to a person at a terminal, never written to a log (README, "Operations").
+      console.log(`\nLogins de demonstração (senha ${process.stdout.isTTY ? DEMO_PASSWORD : "no README"}):`);
       for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(24)} ${login.description}`);
       console.log(
         "\nWebhooks: Móveis Aurora Indústria envia os eventos dos seriais para http://localhost:4000/webhooks;" +

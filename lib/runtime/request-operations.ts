@@ -27,8 +27,8 @@ export const UNAVAILABLE_PAGE = `<!doctype html>
 </main></body></html>
 `;
 
-function answerUnavailable(req: IncomingMessage, res: ServerResponse): void {
-  const retryAfter = String(RETRY_AFTER_SECONDS);
+function unavailableAnswer(req: IncomingMessage): { headers: Record<string, string>; body: string } {
+  const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" };
   if ((req.url ?? "").startsWith("/api/")) {
     const body = JSON.stringify({
       error: {
@@ -36,27 +36,39 @@ function answerUnavailable(req: IncomingMessage, res: ServerResponse): void {
         message: "O portal está temporariamente indisponível (banco de dados fora do ar). Tente novamente em alguns segundos.",
       },
     });
-    res.writeHead(503, {
-      "content-type": "application/json; charset=utf-8",
-      "retry-after": retryAfter,
-      "cache-control": "no-store",
-    });
-    res.end(body);
-    return;
+    return { headers: { ...headers, "content-type": "application/json; charset=utf-8" }, body };
   }
-  res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": retryAfter, "cache-control": "no-store" });
-  res.end(UNAVAILABLE_PAGE);
+  return { headers: { ...headers, "content-type": "text/html; charset=utf-8" }, body: UNAVAILABLE_PAGE };
 }
 
-/** A 5xx written while the database is away is the outage, not a bug: 503 with Retry-After. */
-function outageStatus(res: ServerResponse): void {
+function answerUnavailable(req: IncomingMessage, res: ServerResponse): void {
+  const { headers, body } = unavailableAnswer(req);
+  res.writeHead(503, headers).end(body);
+}
+
+/**
+ * A 5xx about to be written while the database is away is the outage, not a bug: it becomes the
+ * same 503 (page or JSON, Retry-After) as the requests the outage turned away, whatever body the
+ * handler was about to send.
+ */
+function outageStatus(req: IncomingMessage, res: ServerResponse): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
-    if (status >= 500 && status !== 503 && isDatabaseDown()) {
-      status = 503;
-      if (!res.hasHeader("retry-after")) res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
-    }
-    return writeHead(status, ...rest);
+    if (status < 500 || status === 503 || !isDatabaseDown()) return writeHead(status, ...rest);
+    const { headers, body } = unavailableAnswer(req);
+    for (const name of res.getHeaderNames()) if (/^(content-|etag$|transfer-encoding$|vary$)/.test(name)) res.removeHeader(name);
+    writeHead(503, headers);
+    res.write = ((...args: unknown[]) => {
+      const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as ServerResponse["write"];
+    res.end = ((...args: unknown[]) => {
+      const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+      return end(body, callback);
+    }) as ServerResponse["end"];
+    return res;
   }) as ServerResponse["writeHead"];
 }
 
@@ -91,7 +103,7 @@ export function withRequestOperations(handler: Handler, log: Logger): Handler {
       answerUnavailable(req, res);
       return;
     }
-    outageStatus(res);
+    outageStatus(req, res);
     runWithRequestContext(context, () => handler(req, res));
   };
 }
