@@ -71,6 +71,9 @@ export function createLicensePool(url: string, max: number): pg.Pool {
     console.error("[license-db] idle connection error:", error.message);
     noteDatabaseError(error);
   });
+  // A checked-out connection lost between two statements (PostgreSQL restarting) would emit an
+  // 'error' nobody listens to — an uncaught exception; its next statement fails on its own.
+  pool.on("connect", (client) => client.on("error", noteDatabaseError));
   return pool;
 }
 

@@ -18,10 +18,26 @@ const state = (registry[KEY] ??= { down: false, since: 0, url: null, probing: fa
 const UNAVAILABLE_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300"]);
 const UNAVAILABLE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"]);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (?:starting up|shutting down|in recovery mode)|Can't reach database server|ECONNREFUSED|terminating connection/i;
+  /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (?:starting up|shutting down|in recovery mode)|Can't reach database server|ECONNREFUSED|terminating connection/i;
+/** Every pooled connection busy for CONNECT_TIMEOUT_MS: the server is saturated, PostgreSQL is not away. */
+const POOL_TIMEOUT = /timeout exceeded when trying to connect/i;
 
-/** True for errors that say the database can't be reached (also when wrapped, e.g. by Prisma). */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+/**
+ * True for errors that say the database can't serve this request now (also when wrapped, e.g. by
+ * Prisma): unreachable, restarting, or no pooled connection free in time. Answered 503.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return isConnectionLost(error) || hasMessage(error, POOL_TIMEOUT);
+}
+
+function hasMessage(error: unknown, pattern: RegExp, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 4) return false;
+  const { message, cause } = error as { message?: unknown; cause?: unknown };
+  return (typeof message === "string" && pattern.test(message)) || hasMessage(cause, pattern, depth + 1);
+}
+
+/** True when PostgreSQL itself is away (refused, terminated, shutting down), not merely busy. */
+export function isConnectionLost(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 4) return false;
   const { code, message, cause, errno } = error as { code?: unknown; message?: unknown; cause?: unknown; errno?: unknown };
   if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
@@ -29,7 +45,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
   // Prisma's driver adapters carry the pg error as cause (or under meta / originalCode).
   const meta = (error as { meta?: unknown }).meta;
-  return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(meta, depth + 1);
+  return isConnectionLost(cause, depth + 1) || isConnectionLost(meta, depth + 1);
 }
 
 export function isDatabaseDown(): boolean {
@@ -58,9 +74,9 @@ function setDown(down: boolean) {
   for (const listener of state.listeners) listener(down);
 }
 
-/** Called with any database error: an availability error marks the database away and starts the probe. */
+/** Called with any database error: a lost connection marks the database away and starts the probe. */
 export function noteDatabaseError(error: unknown): void {
-  if (!state.url || !isDatabaseUnavailable(error)) return;
+  if (!state.url || !isConnectionLost(error)) return;
   setDown(true);
   void probe();
 }

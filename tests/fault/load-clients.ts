@@ -44,6 +44,7 @@ export async function timed(
   try {
     const response = await run();
     const outcome: Outcome = { kind, start, ms: Date.now() - start, status: response.status };
+    if (response.status >= 300 && response.status !== 503) outcome.body = response.body.slice(0, 200);
     if (response.status === 503) {
       outcome.retryAfter = response.headers["retry-after"] as string | undefined;
       outcome.body = String(response.headers["content-type"]).startsWith("application/json")

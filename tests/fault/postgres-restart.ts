@@ -20,6 +20,7 @@ const { values: options } = parseArgs({
   options: {
     rate: { type: "string", default: "500" },
     steady: { type: "string", default: "8" },
+    warmup: { type: "string", default: "5" },
     "export-rows": { type: "string", default: "150000" },
   },
 });
@@ -33,10 +34,13 @@ const RATE = Number(options.rate);
 /** Check-ins waiting for an answer at most; past it the desktop is counted as "not sent" (the server is saturated). */
 const MAX_OUTSTANDING = 200;
 const STEADY_MS = Number(options.steady) * 1000;
+/** The first seconds of load (cold pools, first plans) are not held to the 10 s limit. */
+const WARMUP_MS = Number(options.warmup) * 1000;
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 const problems: string[] = [];
 const serverErrors: string[] = [];
+let serverLog = "";
 
 async function admin(sql: string, url = ADMIN_URL) {
   const client = new pg.Client({ connectionString: url });
@@ -231,6 +235,8 @@ async function main() {
 
     // 4. The export, read slowly, started just before the first restart.
     const exportResult = { started: 0, ended: 0, bytes: 0, outcome: "not started" };
+    let streaming!: () => void;
+    const exportStreaming = new Promise<void>((resolve) => (streaming = resolve));
     const exportRun = () =>
       new Promise<void>((resolve) => {
         exportResult.started = Date.now();
@@ -238,6 +244,7 @@ async function main() {
           exportResult.outcome = `HTTP ${res.statusCode}`;
           res.on("data", (chunk: Buffer) => {
             exportResult.bytes += chunk.length;
+            if (exportResult.bytes > 64 * 1024) streaming();
             res.pause();
             setTimeout(() => res.resume(), 5);
           });
@@ -261,9 +268,10 @@ async function main() {
       });
 
     log(`load running: ${RATE} check-ins/s, 10 readers, 2 actors`);
-    await sleep(STEADY_MS);
+    await sleep(WARMUP_MS + STEADY_MS);
     const exporting = exportRun();
-    await sleep(1_500);
+    // Restart once the file is streaming (or, if the export was refused, after 10 s).
+    await Promise.race([exportStreaming, exporting, sleep(10_000)]);
     for (const mode of ["fast", "immediate"]) {
       log(`restarting PostgreSQL (${mode})…`);
       const down = Date.now();
@@ -297,9 +305,11 @@ async function main() {
     if (portal.child.exitCode !== null || portal.child.signalCode !== null)
       problems.push("the server process exited during the run");
     const log503 = portal.log();
-    if (/unhandled ?rejection/i.test(log503)) problems.push("the server log reports an unhandled rejection");
+    if (/unhandled ?rejection|uncaught ?exception/i.test(log503))
+      problems.push("the server log reports an unhandled rejection or uncaught exception");
 
-    const expected: Record<string, number[]> = { "check-in": [200, 503], page: [200, 503], action: [200, 409, 503] };
+    // A check-in may also get a license answer about the serial's state (403 SUSPENDED, …): an answer, not a failure.
+    const expected: Record<string, number[]> = { "check-in": [200, 403, 409, 503], page: [200, 503], action: [200, 409, 503] };
     const unexpected = outcomes.filter((outcome) => !expected[outcome.kind]!.includes(outcome.status));
     if (unexpected.length) {
       problems.push(
@@ -312,7 +322,9 @@ async function main() {
     );
     if (bad503.length)
       problems.push(`${bad503.length} 503 answers without Retry-After or the right body, e.g. ${JSON.stringify(bad503[0])}`);
-    const slowest = outcomes.reduce((max, outcome) => Math.max(max, outcome.ms), 0);
+    const loadStarted = runStartedAt.getTime();
+    const held = outcomes.filter((outcome) => outcome.start >= loadStarted + WARMUP_MS);
+    const slowest = held.reduce((max, outcome) => Math.max(max, outcome.ms), 0);
     if (slowest > 10_000) problems.push(`an answer took ${slowest} ms (over 10 s)`);
 
     const recovery: Record<string, number[]> = {};
@@ -364,6 +376,7 @@ async function main() {
     const ready = await fetch(`${base}/api/health/ready`).then((response) => response.status);
     if (ready !== 200) problems.push(`readiness after the run: ${ready}`);
     const exit = await portal.stop("SIGTERM");
+    serverLog = portal.log();
     for (const entry of portal.entries()) {
       if (entry.level === "error" && entry.msg !== "request") serverErrors.push(String(entry.msg).slice(0, 300));
     }
@@ -387,11 +400,11 @@ async function main() {
     const slowestByKind = Object.fromEntries(
       ["check-in", "page", "action"].map((kind) => [
         kind,
-        outcomes.filter((outcome) => outcome.kind === kind).reduce((max, outcome) => Math.max(max, outcome.ms), 0),
+        held.filter((outcome) => outcome.kind === kind).reduce((max, outcome) => Math.max(max, outcome.ms), 0),
       ]),
     );
-    console.log(`slowest answer, ms: ${JSON.stringify(slowestByKind)}`);
-    for (const outcome of [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    console.log(`slowest answer after the ${WARMUP_MS / 1000} s warm-up, ms: ${JSON.stringify(slowestByKind)}`);
+    for (const outcome of [...held].sort((a, b) => b.ms - a.ms).slice(0, 3)) {
       console.log(
         `  ${outcome.kind} ${outcome.status} ${outcome.ms} ms, started ${((outcome.start - outages[0]!.down) / 1000).toFixed(1)} s after the first restart`,
       );
@@ -418,6 +431,10 @@ async function main() {
     }
     await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => undefined);
     agent.destroy();
+  }
+  if (problems.length && process.env.FAULT_KEEP_LOG) {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(process.env.FAULT_KEEP_LOG, serverLog);
   }
   if (problems.length) {
     console.error(`\nserver errors logged:\n${[...new Set(serverErrors)].slice(0, 15).join("\n")}`);
