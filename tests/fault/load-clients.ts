@@ -1,7 +1,8 @@
 // The clients the fault scripts load a portal with: signed-in sessions, keep-alive HTTP, and a
 // record of every answer (kind, start, duration, status, Retry-After, body kind or error).
-import http from "node:http";
 import { randomBytes } from "node:crypto";
+import http from "node:http";
+import pg from "pg";
 
 export type Outcome = {
   kind: string;
@@ -92,4 +93,15 @@ export function countBy(outcomes: Outcome[]): Record<string, number> {
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
+}
+
+/** One statement on its own connection (the scripts' setup and checks). */
+export async function pgQuery(url: string, text: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
 }

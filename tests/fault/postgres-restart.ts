@@ -12,9 +12,8 @@ import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import http from "node:http";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { freePort, startPortal, type PortalProcess } from "../support/portal-process";
-import { agent, countBy, nonce, request, signIn, sleep, timed, type Outcome } from "./load-clients";
+import { agent, countBy, nonce, pgQuery, request, signIn, sleep, timed, type Outcome } from "./load-clients";
 
 const { values: options } = parseArgs({
   options: {
@@ -42,20 +41,15 @@ const problems: string[] = [];
 const serverErrors: string[] = [];
 let serverLog = "";
 
-async function admin(sql: string, url = ADMIN_URL) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string, url = ADMIN_URL) => pgQuery(url, sql);
 
 /** Asynchronous: the load goes on while PostgreSQL restarts. */
 async function pgctl(action: "restart" | "start", mode?: string) {
   const modeArgs = mode ? ["-m", mode] : [];
-  await promisify(execFile)("pg_ctlcluster", ["--skip-systemctl-redirect", ...modeArgs, PG_VERSION, PG_CLUSTER, action]);
+  const args = ["--skip-systemctl-redirect", ...modeArgs, PG_VERSION, PG_CLUSTER, action];
+  // pg_ctlcluster needs root (or the cluster's owner): CI runs as root or with sudo, as .ci/run does.
+  if (process.getuid?.() === 0) await promisify(execFile)("pg_ctlcluster", args);
+  else await promisify(execFile)("sudo", ["-n", "pg_ctlcluster", ...args]);
 }
 
 function pgReady(): boolean {
@@ -234,7 +228,7 @@ async function main() {
     });
 
     // 4. The export, read slowly, started just before the first restart.
-    const exportResult = { started: 0, ended: 0, bytes: 0, outcome: "not started" };
+    const exportResult = { started: 0, ended: 0, bytes: 0, lines: 0, outcome: "not started" };
     let streaming!: () => void;
     const exportStreaming = new Promise<void>((resolve) => (streaming = resolve));
     const exportRun = () =>
@@ -244,9 +238,11 @@ async function main() {
           exportResult.outcome = `HTTP ${res.statusCode}`;
           res.on("data", (chunk: Buffer) => {
             exportResult.bytes += chunk.length;
+            for (const byte of chunk) if (byte === 10) exportResult.lines++;
             if (exportResult.bytes > 64 * 1024) streaming();
+            // About 1 MB/s: the statement is still running on PostgreSQL when it restarts.
             res.pause();
-            setTimeout(() => res.resume(), 5);
+            setTimeout(() => res.resume(), 50);
           });
           res.on("end", () => {
             exportResult.ended = Date.now();
@@ -299,7 +295,7 @@ async function main() {
     running = false;
     await Promise.all([checkins, ...browsing, ...acting]);
     while (outstanding > 0) await sleep(20);
-    await Promise.race([exporting, sleep(5_000)]);
+    await Promise.race([exporting, sleep(15_000)]);
 
     // --- Checks ---------------------------------------------------------------------------------
     if (portal.child.exitCode !== null || portal.child.signalCode !== null)
@@ -410,7 +406,7 @@ async function main() {
       );
     }
     console.log(`consistency: ${JSON.stringify(consistency)}; actions answered 200: ${acknowledged}`);
-    console.log(`export: ${exportResult.outcome} after ${exportResult.bytes} bytes`);
+    console.log(`export: ${exportResult.outcome} after ${exportResult.bytes} bytes (${exportResult.lines} lines)`);
     console.log(`server: same process throughout, SIGTERM exit ${JSON.stringify(exit)}`);
     console.log(
       `load average: ${(await import("node:os"))

@@ -9,9 +9,8 @@
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { freePort, startPortal, type PortalProcess } from "../support/portal-process";
-import { agent, nonce, request, signIn, sleep } from "./load-clients";
+import { agent, nonce, pgQuery, request, signIn, sleep } from "./load-clients";
 
 const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 5432);
 const ADMIN_URL = `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres`;
@@ -22,15 +21,7 @@ const problems: string[] = [];
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}`);
 
-async function sql(text: string, url = DATABASE_URL): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = (text: string, url = DATABASE_URL) => pgQuery(url, text);
 
 function check(name: string, ok: boolean, detail: unknown) {
   console.log(`${ok ? "ok  " : "FAIL"} ${name}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
