@@ -7,7 +7,7 @@
 // after Sim, useReportNavigationPending); ends when the new URL is rendered or the transition ends.
 // No route-level loading.tsx: streaming a fallback first would make notFound() pages answer 200.
 import { usePathname, useSearchParams } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useId, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /** A navigation that never lands (a link whose click something else cancelled) stops showing after this. */
 const GIVE_UP_MS = 20_000;
@@ -46,13 +46,21 @@ export function NavigationPendingArea({ label, children }: { label: string; chil
     setRenderedLocation(location);
     setLinkPending(false);
   }
+  const rendered = useRef(location);
+  useEffect(() => {
+    rendered.current = location;
+  }, [location]);
 
   useEffect(() => {
     // Capture phase: before next/link handles the click (and prevents its default).
     const onClick = (event: MouseEvent) => {
       if (isPortalNavigation(event)) setLinkPending(true);
     };
-    const onPopState = () => setLinkPending(true);
+    // Back / forward to another page (a skip link's #fragment also fires popstate: not a new page).
+    const onPopState = () => {
+      const now = `${window.location.pathname}?${new URLSearchParams(window.location.search).toString()}`;
+      if (now !== rendered.current) setLinkPending(true);
+    };
     document.addEventListener("click", onClick, true);
     window.addEventListener("popstate", onPopState);
     return () => {
