@@ -271,21 +271,7 @@ async function main() {
     for (const mode of ["fast", "immediate"]) {
       log(`restarting PostgreSQL (${mode})…`);
       const down = Date.now();
-      const restarting = pgctl("restart", mode);
-      const watch = setTimeout(() => {
-        try {
-          log(
-            execFileSync("ps", ["-o", "pid,etime,cmd", "-u", "postgres"])
-              .toString()
-              .split("\n")
-              .filter((l) => l.includes(String(PG_PORT)) || l.includes("postgres:"))
-              .slice(0, 15)
-              .join("\n"),
-          );
-        } catch {}
-      }, 6_000);
-      await restarting;
-      clearTimeout(watch);
+      await pgctl("restart", mode);
       await waitPgReady();
       const up = Date.now();
       outages.push({ mode, down, up });
