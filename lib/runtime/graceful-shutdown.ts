@@ -10,7 +10,7 @@ import { Server as NetServer, type Socket } from "node:net";
 
 export const DRAIN_TIMEOUT_MS = 25_000;
 /** A connection that sent no request yet gets this long to send one (answered, then closed). */
-export const FIRST_REQUEST_GRACE_MS = 2_000;
+export const FIRST_REQUEST_GRACE_MS = 5_000;
 
 const KEY = Symbol.for("portal-assinaturas.draining");
 const registry = globalThis as unknown as { [KEY]?: boolean };
