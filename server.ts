@@ -1,10 +1,12 @@
 // The portal's server: checks configuration, applies migrations (refusing to start when an applied
 // one was edited), optionally loads the demo data, then serves Next.js on PORT.
-//   tsx server.ts            production (after `next build`)
-//   tsx server.ts --dev      development with hot reload
-//   tsx server.ts --demo     also seed the demo data into an empty database and print the logins
-import { createServer } from "node:http";
+//   node --import tsx server.ts          production (after `next build`; npm start): the process
+//                                        receives SIGTERM itself and shuts down gracefully
+//   node --import tsx server.ts --dev    development with hot reload
+//   node --import tsx server.ts --demo   also seed the demo data into an empty database and print the logins
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { watchDatabase } from "./lib/db/availability";
 import { getDatabase } from "./lib/db/connection";
 import { migrate, MigrationError } from "./lib/db/migrator";
 import { describeTarget } from "./lib/db/target";
@@ -21,6 +23,9 @@ import { getSigningKey } from "./lib/license/signing-key";
 import { resolveClientIp } from "./lib/http/client-ip";
 import { bootstrapEnv } from "./lib/runtime/bootstrap-env";
 import { configureHttpServer } from "./lib/runtime/configure-http-server";
+import { installGracefulShutdown } from "./lib/runtime/graceful-shutdown";
+import { logger, routeConsoleToLogger } from "./lib/runtime/logger";
+import { withRequestOperations } from "./lib/runtime/request-operations";
 import { startSuspensionSweeper } from "./lib/runtime/suspension-sweeper";
 import { startWebhookWorkers } from "./lib/runtime/webhook-workers";
 
@@ -28,10 +33,13 @@ const dev = process.argv.includes("--dev");
 const demo = process.argv.includes("--demo");
 
 async function main() {
+  routeConsoleToLogger();
   bootstrapEnv();
   const env = parseServerEnv();
   const db = await getDatabase();
   console.log(`Banco de dados: ${describeTarget(db.target)}`);
+  // A lost connection marks PostgreSQL away; pages and APIs answer 503 until a probe reaches it.
+  watchDatabase(db.target.kind === "postgres" ? db.target.url : null);
 
   const applied = await migrate(db.sql);
   if (applied.length) console.log(`Migrações aplicadas: ${applied.join(", ")}`);
@@ -66,7 +74,8 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const server = createServer((req, res) => {
+  // Who answers a request: one line per path prefix answered before Next, then Next.
+  function dispatch(req: IncomingMessage, res: ServerResponse): void {
     // The per-IP login throttle and API limits key on X-Forwarded-For; without a trusted proxy in
     // front, it is the socket's address and nothing the client sends.
     req.headers["x-forwarded-for"] = resolveClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUST_PROXY);
@@ -76,15 +85,28 @@ async function main() {
       console.error("[server] unhandled request error:", error);
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
+  }
 
+  const server = createServer(withRequestOperations(dispatch, logger()));
   configureHttpServer(server, { publicUrl: env.NEXTAUTH_URL });
+  // SIGTERM / SIGINT: stop accepting, let requests in flight finish, then end loops and pools.
+  installGracefulShutdown(server, {
+    steps: [
+      { name: "counter purge", run: stopCounterPurge },
+      { name: "sweeper", run: stopSweeper },
+      // Batches in flight are recorded before the database closes (at most the send timeout).
+      { name: "webhook workers", run: stopWebhooks },
+      { name: "pools", run: () => Promise.all([closeLicenseDb(), closeApiSql(), db.close(), closeExportPools()]) },
+    ],
+    log: (message, fields) => logger().info(fields ?? {}, message),
+  });
 
   server.listen(env.PORT, env.HOST, async () => {
     console.log(`\nPortal de Assinaturas pronto em ${env.NEXTAUTH_URL}`);
     if (demo) {
       const { DEMO_LOGINS, DEMO_PASSWORD } = await import("./prisma/seed/demo-logins");
-      console.log(`\nLogins de demonstração (senha ${DEMO_PASSWORD}):`);
+      // The password is shown to a person at a terminal, never written to a log (README, "Operations").
+      console.log(`\nLogins de demonstração (senha ${process.stdout.isTTY ? DEMO_PASSWORD : "no README"}):`);
       for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(24)} ${login.description}`);
       console.log(
         "\nWebhooks: Móveis Aurora Indústria envia os eventos dos seriais para http://localhost:4000/webhooks;" +
@@ -94,19 +116,6 @@ async function main() {
       console.log(`\nAPI de integração (Móveis Aurora Indústria): chave ${DEMO_API_KEY}\n  ${demoApiCurl(env.NEXTAUTH_URL)}`);
     }
   });
-
-  const shutdown = () => {
-    stopCounterPurge();
-    stopSweeper();
-    server.close();
-    // Batches in flight are recorded before the database closes (at most the send timeout).
-    stopWebhooks()
-      .catch(() => undefined)
-      .then(() => Promise.all([closeLicenseDb(), closeApiSql(), db.close(), closeExportPools()]))
-      .finally(() => process.exit(0));
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
 }
 
 main().catch((error: unknown) => {

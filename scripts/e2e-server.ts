@@ -1,12 +1,13 @@
 // Starts the portal for the Playwright suite on a fresh database (portal_e2e_<port>) with the demo data,
 // on the local PostgreSQL or, without one, a throwaway embedded PostgreSQL.
 // Rebuilds the app first when the build is missing or older than the sources.
-import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { e2eSmtpPort } from "../tests/support/e2e-smtp";
+import { ensureBuild } from "../tests/support/next-build";
 import { ensurePostgres } from "../tests/support/postgres-server";
 
 const PORT = process.env.E2E_PORT ?? "3100";
@@ -15,27 +16,6 @@ const PORT = process.env.E2E_PORT ?? "3100";
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? (PORT === "3100" ? ".next" : `.next-e2e-${PORT}`);
 /** One database per port, so parallel runs on one PostgreSQL never drop each other's. */
 const E2E_DB = `portal_e2e_${PORT}`;
-const SOURCE_DIRS = ["app", "components", "lib", "i18n", "messages", "proxy.ts", "next.config.ts", "prisma/seed"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry)
-    .filter((name) => name !== "generated")
-    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
-function ensureBuild() {
-  const buildId = path.join(DIST_DIR, "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const changedAt = Math.max(...SOURCE_DIRS.map(newestMtime));
-  if (builtAt > changedAt && process.env.E2E_REBUILD !== "1") return;
-  console.log("[e2e] building the app (next build)…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST_DIR } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
 async function freshDatabaseUrl(adminUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -51,7 +31,7 @@ async function freshDatabaseUrl(adminUrl: string): Promise<string> {
 }
 
 async function main() {
-  ensureBuild();
+  ensureBuild(DIST_DIR);
   // E2E_DATABASE=pglite runs the suite on the embedded database the demo command uses.
   const postgres = process.env.E2E_DATABASE === "pglite" ? null : await ensurePostgres();
   const env: NodeJS.ProcessEnv = {
@@ -75,7 +55,7 @@ async function main() {
   const logFile = path.join("test-results", `e2e-server-${PORT}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const server = spawn("npx", ["tsx", "server.ts", "--demo"], { stdio: ["inherit", "pipe", "pipe"], env });
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts", "--demo"], { stdio: ["inherit", "pipe", "pipe"], env });
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     log.write(chunk);

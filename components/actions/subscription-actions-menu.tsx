@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useReportNavigationPending } from "@/components/layout/navigation-pending";
 import { Menu } from "@/components/ui/menu";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { ReasonOption } from "@/lib/data/reasons";
@@ -43,6 +44,9 @@ export function SubscriptionActionsMenu({
   const [action, setAction] = useState<SerialMenuAction | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
+  // The refresh after Sim: the page shows it is changing until the new status is rendered.
+  const [refreshing, startRefresh] = useTransition();
+  useReportNavigationPending(refreshing);
   // After an action the menu offers what the new state allows at once, not what the page showed
   // before its refresh arrives; a new server render (new `allowed`) takes over again.
   const [changedTo, setChangedTo] = useState<StoredStatus | null>(null);
@@ -67,7 +71,7 @@ export function SubscriptionActionsMenu({
     setChangedTo(to);
     setAction(null);
     setMessage(text);
-    router.refresh();
+    startRefresh(() => router.refresh());
   };
 
   return (

@@ -11,12 +11,13 @@ import type { Action } from "@/lib/domain/permissions";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { localizeAppError } from "@/lib/errors-localized";
 import { isSameOrigin } from "@/lib/http/same-origin";
+import { isDatabaseUnavailable, noteDatabaseError } from "@/lib/db/availability";
 import { newRequestId } from "@/lib/request-id";
 import { localizedFieldErrors } from "@/lib/validation/field-errors";
 import { formDataToObject } from "@/lib/validation/form-data";
 
 export type ActionResult<T = undefined> =
-  { ok: true; data: T } | { ok: false; code: ErrorCode | "INTERNAL"; error: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; code: ErrorCode | "INTERNAL" | "UNAVAILABLE"; error: string; fieldErrors?: FieldErrors };
 
 type Permission = Action | "signed-in" | "public" | ((input: never) => Action);
 type ContextFor<P> = P extends "public" ? UserContext | null : P extends "signed-in" ? UserContext : AuthorizedContext;
@@ -62,6 +63,10 @@ export function defineAction<
       if (error instanceof AppError) {
         const { message, fieldErrors } = await localizeAppError(error);
         return { ok: false, code: error.code, error: message, fieldErrors };
+      }
+      if (isDatabaseUnavailable(error)) {
+        noteDatabaseError(error);
+        return { ok: false, code: "UNAVAILABLE", error: t("UNAVAILABLE") };
       }
       const requestId = newRequestId();
       console.error(`[action ${config.name}] request ${requestId} failed:`, error);

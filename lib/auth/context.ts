@@ -5,6 +5,7 @@ import { cache } from "react";
 import { loadUserContext, type UserContext } from "@/lib/data/accounts";
 import { touchUserSession } from "@/lib/data/user-sessions";
 import { getSql } from "@/lib/db/connection";
+import { noteRequestIdentity } from "@/lib/runtime/request-context";
 import { ACCOUNT_COOKIE } from "./account-cookie";
 import { authOptions } from "./options";
 
@@ -27,5 +28,7 @@ export const getCurrentContext = cache(async (): Promise<UserContext | null> => 
   if (!session) return null;
   const userId = session.userId;
   const requested = (await cookies()).get(ACCOUNT_COOKIE)?.value;
-  return loadUserContext(userId, requested);
+  const context = await loadUserContext(userId, requested);
+  if (context) noteRequestIdentity(context.user.id, context.account?.id);
+  return context;
 });

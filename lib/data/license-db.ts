@@ -3,7 +3,8 @@
 // connection (planning the check-in CTE costs more than running it). On embedded PGlite, a single
 // in-process database, it simply shares the process's SqlClient.
 import pg from "pg";
-import { getSql } from "@/lib/db/connection";
+import { noteDatabaseError } from "@/lib/db/availability";
+import { CONNECT_TIMEOUT_MS, getSql } from "@/lib/db/connection";
 import type { SqlClient } from "@/lib/db/sql-client";
 import { databaseTarget } from "@/lib/db/target";
 import { DURABLE_COMMIT, LICENSE_CONNECTION_OPTIONS, type Statement } from "./license-sql";
@@ -59,9 +60,20 @@ export function licenseDbFromSqlClient(sql: SqlClient): LicenseDb {
 }
 
 export function createLicensePool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, options: LICENSE_CONNECTION_OPTIONS });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: LICENSE_CONNECTION_OPTIONS,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle client's error (e.g. the server restarted) must not crash the process.
-  pool.on("error", (error) => console.error("[license-db] idle connection error:", error.message));
+  pool.on("error", (error) => {
+    console.error("[license-db] idle connection error:", error.message);
+    noteDatabaseError(error);
+  });
+  // A checked-out connection lost between two statements (PostgreSQL restarting) would emit an
+  // 'error' nobody listens to — an uncaught exception; its next statement fails on its own.
+  pool.on("connect", (client) => client.on("error", noteDatabaseError));
   return pool;
 }
 

@@ -65,6 +65,8 @@ function exportPool(url: string): pg.Pool {
     });
     // An idle client's error (e.g. the server restarted) must not crash the process.
     pool.on("error", (error: Error) => console.error("[export-db] idle connection error:", error.message));
+    // Checked-out connections lost between statements must not become uncaught exceptions.
+    pool.on("connect", (client: pg.PoolClient) => client.on("error", () => undefined));
     pools.set(url, pool);
   }
   return pool;

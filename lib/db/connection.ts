@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
+import { noteDatabaseError } from "./availability";
 import { closePglite, openPglite } from "./pglite";
 import { pgliteSqlClient, pgSqlClient, type SqlClient } from "./sql-client";
 import { databaseTarget, type DatabaseTarget } from "./target";
@@ -20,10 +21,20 @@ const KEY = Symbol.for("portal-assinaturas.database");
  */
 export const SESSION_OPTIONS = "-c TimeZone=UTC";
 
+/** A request never waits longer than this for a connection (pool full, or PostgreSQL away). */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export function createPgPool(url: string, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, options: SESSION_OPTIONS });
-  // An idle client's error (e.g. the server restarted) must not crash the process.
-  pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
+  const pool = new pg.Pool({ connectionString: url, max, options: SESSION_OPTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // An idle client's error (e.g. the server restarted) must not crash the process; it tells that
+  // the database went away (lib/db/availability.ts).
+  pool.on("error", (error) => {
+    console.error("[db] idle connection error:", error.message);
+    noteDatabaseError(error);
+  });
+  // A checked-out connection lost between two statements (PostgreSQL restarting) would emit an
+  // 'error' nobody listens to — an uncaught exception; its next statement fails on its own.
+  pool.on("connect", (client) => client.on("error", noteDatabaseError));
   return pool;
 }
 

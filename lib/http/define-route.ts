@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { getCurrentContext } from "@/lib/auth/context";
 import { requirePermission, type AuthorizedContext } from "@/lib/auth/require-permission";
 import type { Action } from "@/lib/domain/permissions";
+import { isDatabaseUnavailable, noteDatabaseError, RETRY_AFTER_SECONDS } from "@/lib/db/availability";
 import { AppError } from "@/lib/errors";
 import { localizeAppError } from "@/lib/errors-localized";
 import { newRequestId } from "@/lib/request-id";
@@ -43,9 +44,13 @@ export async function appErrorResponse(error: AppError): Promise<Response> {
 /** Any failure of a route handler as a response: expected ones mapped, bugs logged with an id. */
 export async function routeFailure(name: string, error: unknown): Promise<Response> {
   if (error instanceof AppError) return appErrorResponse(error);
+  const t = await getTranslations("errors");
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseError(error);
+    return jsonError(503, "UNAVAILABLE", t("UNAVAILABLE"), {}, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  }
   const requestId = newRequestId();
   console.error(`[route ${name}] request ${requestId} failed:`, error);
-  const t = await getTranslations("errors");
   return jsonError(500, "INTERNAL", t("INTERNAL", { requestId }), { requestId });
 }
 

@@ -2,6 +2,7 @@
 // server's lean node:http path (lib/license/node-handler.ts) and Next's route handlers
 // (app/api/v1/licenses/[action]/route.ts). Bad input is always a 4xx with a stable code.
 import { isUniqueViolation } from "@/lib/db/sql-errors";
+import { isDatabaseUnavailable, noteDatabaseError, RETRY_AFTER_SECONDS } from "@/lib/db/availability";
 import type { z } from "zod";
 import { getLicenseDb, type LicenseDb } from "@/lib/data/license-db";
 import { newRequestId } from "@/lib/request-id";
@@ -127,6 +128,10 @@ export function createLicenseApi(options: LicenseApiOptions = {}) {
     } catch (error) {
       // Only a race the serial lock should already prevent; the desktop simply tries again.
       if (isUniqueViolation(error)) return apiError("CONFLICT");
+      if (isDatabaseUnavailable(error)) {
+        noteDatabaseError(error);
+        return apiError("UNAVAILABLE", {}, { "retry-after": String(RETRY_AFTER_SECONDS) });
+      }
       const requestId = newRequestId();
       console.error(`[license-api ${request.path}] request ${requestId} failed:`, error);
       return apiError("INTERNAL", { requestId });

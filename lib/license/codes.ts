@@ -38,6 +38,8 @@ export const API_ERROR_CODES = {
   TOKEN_REPLAYED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database is away (restarting, failing over): try again after Retry-After seconds. */
+  UNAVAILABLE: 503,
 } as const;
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;
 

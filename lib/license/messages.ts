@@ -70,6 +70,7 @@ export const API_ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   TOKEN_REPLAYED: "A licença não corresponde a esta solicitação (resposta reaproveitada).",
   RATE_LIMITED: "Muitas solicitações. Tente novamente em instantes.",
   INTERNAL: "Erro inesperado no servidor. Tente novamente; se continuar, informe o código ao suporte.",
+  UNAVAILABLE: "Portal temporariamente indisponível. Tente novamente após o tempo indicado em Retry-After.",
 };
 
 /** Field problems; the schemas in lib/validation/license.ts use these keys as their messages. */

@@ -26,6 +26,7 @@ const MEANING: Record<LicenseCode | ApiErrorCode, string> = {
   TOKEN_REPLAYED: "verify: token de outra requisição (nonce, serial ou computador diferentes).",
   RATE_LIMITED: "Muitas requisições do mesmo serial ou IP; respeite Retry-After.",
   INTERNAL: "Erro do servidor (requestId para o suporte).",
+  UNAVAILABLE: "Banco de dados fora do ar por instantes; tente de novo após Retry-After.",
 };
 
 export function openApiIntro(): string {

@@ -14,7 +14,20 @@ export function logSince(mark: number): string {
   return readFileSync(LOG_FILE).subarray(mark).toString("utf8");
 }
 
-/** Lines of a JavaScript stack trace ("    at fn (file:line:col)"). */
+/** The log's text lines; a JSON log line (lib/runtime/logger.ts) counts as the lines of its msg. */
+export function logTextLines(log: string): string[] {
+  return log.split("\n").flatMap((line) => {
+    if (!line.startsWith("{")) return [line];
+    try {
+      const entry = JSON.parse(line) as { msg?: unknown };
+      return typeof entry.msg === "string" ? [line, ...entry.msg.split("\n")] : [line];
+    } catch {
+      return [line];
+    }
+  });
+}
+
+/** Lines of a JavaScript stack trace ("    at fn (file:line:col)"), also inside JSON log lines. */
 export function stackTraceLines(log: string): string[] {
-  return log.split("\n").filter((line) => /^\s+at\s+\S/.test(line));
+  return logTextLines(log).filter((line) => /^\s+at\s+\S/.test(line));
 }
