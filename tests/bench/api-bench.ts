@@ -12,6 +12,7 @@ import pg from "pg";
 import { createApiKey } from "@/lib/data/api-keys";
 import { openDatabase } from "@/lib/db/connection";
 import { migrate } from "@/lib/db/migrator";
+import { benchFigure, writeBenchResult, type BenchFigure } from "./bench-result";
 import { cloneDataset } from "./checkin-data";
 
 const { values: options } = parseArgs({
@@ -158,7 +159,11 @@ async function listBench(key: string, sample: { product: string; customer: strin
   console.log(
     `${"all cases".padEnd(39)}${percentile(all, 50).toFixed(1).padStart(8)}${percentile(all, 95).toFixed(1).padStart(8)}  (load ${load()})`,
   );
+  figures.push(benchFigure("API list, 100 per page, every filter: p95", percentile(all, 95), "ms", "<=", 100));
 }
+
+/** What `npm run bench` collects (tests/bench/results/api.json). */
+const figures: BenchFigure[] = [];
 
 function writeBench(label: string, file: string): Promise<void> {
   const threads = 2;
@@ -192,6 +197,15 @@ function writeBench(label: string, file: string): Promise<void> {
         `  ${(result.requests / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
           `${result.non2xx} non-2xx, ${result.errors} socket errors (load ${load()})`,
       );
+      figures.push(
+        benchFigure(
+          `API renew/suspend, ${label}, ${options.connections} connections`,
+          result.requests / result.seconds,
+          "req/s",
+          ">=",
+          500,
+        ),
+      );
       resolve();
     });
   });
@@ -216,6 +230,7 @@ async function main() {
     await listBench(key, sample);
     await writeBench("one manufacturer", files.single);
     if (files.accounts > 1) await writeBench(`${files.accounts} manufacturers, one key each`, files.spread);
+    writeBenchResult("api", figures);
   } finally {
     server.kill();
     if (!options.keep) {

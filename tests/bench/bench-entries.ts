@@ -67,11 +67,17 @@ export const BENCH_ENTRIES: BenchEntry[] = [
   {
     benchmark: "api",
     npmScript: "bench:api",
-    args: (context) => ["--database", context.databaseUrl],
+    args: (context) => [
+      ...["--admin", context.adminUrl, "--source", context.database, "--database", `${context.database}_api`],
+      ...["--port", port(context, 6)],
+    ],
+    quickArgs: ["--seconds", "3", "--repeats", "3"],
+    scratchDatabases: (context) => [`${context.database}_api`],
   },
   {
     benchmark: "import",
     npmScript: "bench:import",
-    args: (context) => ["--database", context.databaseUrl],
+    args: (context) => ["--admin", context.adminUrl, "--template", context.database, "--port", port(context, 7)],
+    quickArgs: ["--rows", "2000"],
   },
 ];

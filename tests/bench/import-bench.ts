@@ -5,10 +5,9 @@
 // The manufacturer's webhook endpoints are turned off in the copy unless --webhooks: with them on,
 // every created serial also queues a delivery that the same server then sends (bench:webhooks
 // measures that); the import's own cost is what this measures.
-// The database is a copy of --template (default portal_scale, when /work/portal_scale.ready exists)
-// named portal_bench_import_<pid>, or else a fresh database with the demo data; it is dropped at the end.
-// Needs a production build (`npx next build`; NEXT_DIST_DIR picks another build folder).
-import { existsSync } from "node:fs";
+// The database is a copy of --template (e.g. portal_scale, the 1M dataset of `npm run db:seed --
+// --scale 1000000`) named portal_bench_import_<pid>, or without it a fresh database with the demo
+// data; it is dropped at the end. Serves the benchmarks' shared build (.next-bench).
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +16,7 @@ import pg from "pg";
 import { generateSerialNumber } from "@/lib/domain/serial-generator";
 import { cnpjFromRoot } from "../../prisma/seed/identifiers";
 import { signIn } from "./bench-portal";
+import { benchFigure, writeBenchResult } from "./bench-result";
 import { rssBytes, sampleRss, startServer } from "./export-server";
 
 const { values: options } = parseArgs({
@@ -34,7 +34,7 @@ const { values: options } = parseArgs({
 
 const ROWS = Number(options.rows);
 const PER_CUSTOMER = Number(options["per-customer"]);
-const template = options.template ?? (existsSync("/work/portal_scale.ready") ? "portal_scale" : null);
+const template = options.template ?? null;
 const database = `portal_bench_import_${process.pid}`;
 const MB = 1024 * 1024;
 
@@ -148,7 +148,9 @@ async function main() {
     const { file, bytes } = await generateFile(products);
     generated = file;
     const body = await import("node:fs/promises").then((fs) => fs.readFile(file));
-    console.log(`File: ${ROWS.toLocaleString("en")} rows, ${(bytes / MB).toFixed(1)} MB, ${Math.ceil(ROWS / PER_CUSTOMER)} customers.`);
+    console.log(
+      `File: ${ROWS.toLocaleString("en")} rows, ${(bytes / MB).toFixed(1)} MB, ${Math.ceil(ROWS / PER_CUSTOMER)} customers.`,
+    );
     const cookie = await signIn(server.baseUrl, email, options.password!);
     // A small file first: the first request loads the route's code, which is not the import's growth.
     const header = body.subarray(0, body.indexOf("\n") + 1);
@@ -173,7 +175,22 @@ async function main() {
       `\nTargets: apply ≤ 60 s → ${apply.seconds.toFixed(1)} s ${apply.seconds <= 60 ? "OK" : "MISSED"}; ` +
         `RSS growth ≤ 150 MB → ${Math.max(...runs.map((run) => run.rssGrowthMb)).toFixed(0)} MB ${Math.max(...runs.map((run) => run.rssGrowthMb)) <= 150 ? "OK" : "MISSED"}`,
     );
-    console.log(`Dataset: ${template ? `copy of ${template}` : "fresh demo database"}, webhooks ${options.webhooks ? "on" : "off"}; load average ${os.loadavg().map((value) => value.toFixed(2)).join(" ")} (${os.cpus().length} CPUs)`);
+    writeBenchResult("import", [
+      benchFigure(`Importar (CSV), ${ROWS.toLocaleString("en")} rows, apply end to end`, apply.seconds, "s", "<=", 60),
+      benchFigure(
+        "Importar (CSV), server RSS growth (worst run)",
+        Math.max(...runs.map((run) => run.rssGrowthMb)),
+        "MB",
+        "<=",
+        150,
+      ),
+    ]);
+    console.log(
+      `Dataset: ${template ? `copy of ${template}` : "fresh demo database"}, webhooks ${options.webhooks ? "on" : "off"}; load average ${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")} (${os.cpus().length} CPUs)`,
+    );
   } finally {
     if (generated) await import("node:fs/promises").then((fs) => fs.rm(generated!, { force: true }));
     await server.stop();

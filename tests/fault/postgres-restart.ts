@@ -6,13 +6,12 @@
 // nothing slower than 10 s); within 5 s after PostgreSQL is back pages, check-ins and actions
 // succeed again, same process; every action committed whole (status + event + webhook outbox row)
 // or not at all; the export cut by the restart fails visibly; SIGTERM then ends the server with 0.
-// The cluster restarted: FAULT_PG_CLUSTER ("15 main") on FAULT_PG_PORT (5432). PostgreSQL is
-// always left running (started again in a finally).
-import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
+// The PostgreSQL restarted: FAULT_PG_CLUSTER ("15 main") on FAULT_PG_PORT (5432), or an embedded one
+// where there is none (fault-postgres.ts). PostgreSQL is always left running (started again in a finally).
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { freePort, startPortal, type PortalProcess } from "../support/portal-process";
+import { faultPostgres, waitUntilReady, type FaultPostgres } from "./fault-postgres";
 import { agent, countBy, nonce, pgQuery, request, signIn, sleep, timed, type Outcome } from "./load-clients";
 
 const { values: options } = parseArgs({
@@ -23,11 +22,10 @@ const { values: options } = parseArgs({
     "export-rows": { type: "string", default: "150000" },
   },
 });
-const [PG_VERSION, PG_CLUSTER] = (process.env.FAULT_PG_CLUSTER ?? "15 main").split(/\s+/) as [string, string];
-const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 5432);
-const ADMIN_URL = `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres`;
 const DB_NAME = "portal_fault_postgres";
-const DATABASE_URL = `postgresql://postgres@127.0.0.1:${PG_PORT}/${DB_NAME}`;
+let postgres: FaultPostgres;
+let ADMIN_URL = "";
+let DATABASE_URL = "";
 const PASSWORD = "demo1234";
 const RATE = Number(options.rate);
 /** Check-ins waiting for an answer at most; past it the desktop is counted as "not sent" (the server is saturated). */
@@ -43,36 +41,12 @@ let serverLog = "";
 
 const admin = (sql: string, url = ADMIN_URL) => pgQuery(url, sql);
 
-/** Asynchronous: the load goes on while PostgreSQL restarts. */
-async function pgctl(action: "restart" | "start", mode?: string) {
-  const modeArgs = mode ? ["-m", mode] : [];
-  const args = ["--skip-systemctl-redirect", ...modeArgs, PG_VERSION, PG_CLUSTER, action];
-  // pg_ctlcluster needs root (or the cluster's owner): CI runs as root or with sudo, as .ci/run does.
-  if (process.getuid?.() === 0) await promisify(execFile)("pg_ctlcluster", args);
-  else await promisify(execFile)("sudo", ["-n", "pg_ctlcluster", ...args]);
-}
-
-function pgReady(): boolean {
-  try {
-    execFileSync("pg_isready", ["-h", "127.0.0.1", "-p", String(PG_PORT), "-q"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitPgReady(timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!pgReady()) {
-    if (Date.now() > deadline) throw new Error("PostgreSQL did not come back");
-    await sleep(50);
-  }
-}
-
 type Outage = { mode: string; down: number; up: number };
 
 async function main() {
-  if (!pgReady()) throw new Error(`no PostgreSQL on port ${PG_PORT} (FAULT_PG_PORT)`);
+  postgres = await faultPostgres();
+  ADMIN_URL = postgres.url("postgres");
+  DATABASE_URL = postgres.url(DB_NAME);
   await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${DB_NAME}`);
   const port = await freePort();
@@ -93,7 +67,7 @@ async function main() {
       },
     });
     const base = portal.url;
-    log(`portal up at ${base} (pid ${portal.child.pid}) on ${PG_VERSION}/${PG_CLUSTER}:${PG_PORT}`);
+    log(`portal up at ${base} (pid ${portal.child.pid}) on PostgreSQL ${postgres.describe}`);
 
     // Data: the demo's manufacturer gets --export-rows more serials, so its export takes a while.
     const [aurora] = await admin(
@@ -271,8 +245,9 @@ async function main() {
     for (const mode of ["fast", "immediate"]) {
       log(`restarting PostgreSQL (${mode})…`);
       const down = Date.now();
-      await pgctl("restart", mode);
-      await waitPgReady();
+      // Asynchronous: the load goes on while PostgreSQL restarts.
+      await postgres.restart(mode as "fast" | "immediate");
+      await waitUntilReady(postgres);
       const up = Date.now();
       outages.push({ mode, down, up });
       log(`PostgreSQL accepts connections again after ${((up - down) / 1000).toFixed(1)} s`);
@@ -402,16 +377,13 @@ async function main() {
     );
   } finally {
     if (portal) await portal.stop("SIGKILL");
-    if (!pgReady()) {
+    if (!(await postgres.ready())) {
       log("starting PostgreSQL again");
-      try {
-        await pgctl("start");
-      } catch {
-        // already starting
-      }
-      await waitPgReady().catch(() => undefined);
+      await postgres.ensureRunning();
+      await waitUntilReady(postgres).catch(() => undefined);
     }
     await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`).catch(() => undefined);
+    await postgres.close();
     agent.destroy();
   }
   if (problems.length && process.env.FAULT_KEEP_LOG) {

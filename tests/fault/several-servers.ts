@@ -5,17 +5,18 @@
 //   across both: the answers alternating between the servers are the answers one server gives;
 // - the suspension sweep, run by both at once, releases an expired suspension once;
 // - the webhook workers of both deliver each event once.
-// Exit 1 on any violation. Uses FAULT_PG_PORT (5432) like npm run fault:postgres.
+// Exit 1 on any violation. Runs on the PostgreSQL npm run fault:postgres uses (fault-postgres.ts).
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { freePort, startPortal, type PortalProcess } from "../support/portal-process";
+import { faultPostgres, type FaultPostgres } from "./fault-postgres";
 import { agent, nonce, pgQuery, request, signIn, sleep } from "./load-clients";
 
-const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 5432);
-const ADMIN_URL = `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres`;
 const DB_NAME = "portal_fault_servers";
-const DATABASE_URL = `postgresql://postgres@127.0.0.1:${PG_PORT}/${DB_NAME}`;
+let postgres: FaultPostgres;
+let ADMIN_URL = "";
+let DATABASE_URL = "";
 const PASSWORD = "demo1234";
 const problems: string[] = [];
 const started = Date.now();
@@ -54,6 +55,9 @@ async function startBoth(ports: [number, number]): Promise<[PortalProcess, Porta
 }
 
 async function main() {
+  postgres = await faultPostgres();
+  ADMIN_URL = postgres.url("postgres");
+  DATABASE_URL = postgres.url(DB_NAME);
   await sql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`, ADMIN_URL);
   await sql(`CREATE DATABASE ${DB_NAME}`, ADMIN_URL);
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
@@ -270,6 +274,7 @@ async function main() {
     receiver.close();
     agent.destroy();
     await sql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`, ADMIN_URL).catch(() => undefined);
+    await postgres.close();
   }
   if (problems.length) {
     console.error(`\nFAILED: ${problems.join("; ")}`);
