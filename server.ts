@@ -33,6 +33,9 @@ const dev = process.argv.includes("--dev");
 const demo = process.argv.includes("--demo");
 
 async function main() {
+  // The start banner (URL, demo logins, API key) is for the person at the terminal: plain lines on
+  // stdout, not JSON log entries.
+  const print = console.log.bind(console);
   routeConsoleToLogger();
   bootstrapEnv();
   const env = parseServerEnv();
@@ -102,18 +105,18 @@ async function main() {
   });
 
   server.listen(env.PORT, env.HOST, async () => {
-    console.log(`\nPortal de Assinaturas pronto em ${env.NEXTAUTH_URL}`);
+    print(`\nPortal de Assinaturas pronto em ${env.NEXTAUTH_URL}`);
     if (demo) {
       const { DEMO_LOGINS, DEMO_PASSWORD } = await import("./prisma/seed/demo-logins");
       // The password is shown to a person at a terminal, never written to a log (README, "Operations").
-      console.log(`\nLogins de demonstração (senha ${process.stdout.isTTY ? DEMO_PASSWORD : "no README"}):`);
-      for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(24)} ${login.description}`);
-      console.log(
+      print(`\nLogins de demonstração (senha ${process.stdout.isTTY ? DEMO_PASSWORD : "no README"}):`);
+      for (const login of DEMO_LOGINS) print(`  ${login.email.padEnd(24)} ${login.description}`);
+      print(
         "\nWebhooks: Móveis Aurora Indústria envia os eventos dos seriais para http://localhost:4000/webhooks;" +
           " rode `npm run webhook:receiver` em outro terminal para vê-los chegar.",
       );
       const { DEMO_API_KEY, demoApiCurl } = await import("./prisma/seed/demo-api-key");
-      console.log(`\nAPI de integração (Móveis Aurora Indústria): chave ${DEMO_API_KEY}\n  ${demoApiCurl(env.NEXTAUTH_URL)}`);
+      print(`\nAPI de integração (Móveis Aurora Indústria): chave ${DEMO_API_KEY}\n  ${demoApiCurl(env.NEXTAUTH_URL)}`);
     }
   });
 }
