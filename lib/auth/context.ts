@@ -1,11 +1,11 @@
 // The request's user, current account and profiles — resolved once per request.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { loadUserContext, type UserContext } from "@/lib/data/accounts";
 import { touchUserSession } from "@/lib/data/user-sessions";
 import { getSql } from "@/lib/db/connection";
-import { noteRequestIdentity } from "@/lib/runtime/request-context";
+import { noteRequestIdentity, REQUEST_ID_HEADER } from "@/lib/runtime/request-context";
 import { ACCOUNT_COOKIE } from "./account-cookie";
 import { authOptions } from "./options";
 
@@ -29,6 +29,6 @@ export const getCurrentContext = cache(async (): Promise<UserContext | null> => 
   const userId = session.userId;
   const requested = (await cookies()).get(ACCOUNT_COOKIE)?.value;
   const context = await loadUserContext(userId, requested);
-  if (context) noteRequestIdentity(context.user.id, context.account?.id);
+  if (context) noteRequestIdentity(context.user.id, context.account?.id, (await headers()).get(REQUEST_ID_HEADER));
   return context;
 });

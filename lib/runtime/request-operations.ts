@@ -10,7 +10,7 @@ import type { Logger } from "pino";
 import { isDatabaseDown, RETRY_AFTER_SECONDS } from "@/lib/db/availability";
 import { newRequestId } from "@/lib/request-id";
 import { loggablePath } from "./logger";
-import { runWithRequestContext, type RequestContext } from "./request-context";
+import { REQUEST_ID_HEADER, runWithRequestContext, trackRequest, type RequestContext } from "./request-context";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -77,10 +77,14 @@ export function withRequestOperations(handler: Handler, log: Logger): Handler {
     const context: RequestContext = { id: newRequestId() };
     const started = process.hrtime.bigint();
     res.setHeader("x-request-id", context.id);
+    // Set by the server only: a client's own value would name another request.
+    req.headers[REQUEST_ID_HEADER] = context.id;
+    const untrack = trackRequest(context);
     let logged = false;
     const done = () => {
       if (logged) return;
       logged = true;
+      untrack();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = res.statusCode;
       const line = {

@@ -2,6 +2,7 @@
 // database, signed in through next-auth's own endpoints, and watched through /proc for its RSS.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { TEST_LICENSE_SIGNING_KEY } from "../support/portal-process";
 import { BENCH_DIST_DIR } from "./bench-build";
 import { waitUntilHealthy } from "./bench-portal";
 
@@ -35,6 +36,7 @@ export async function startServer(
       HOST: "127.0.0.1",
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-42",
+      LICENSE_SIGNING_KEY: process.env.LICENSE_SIGNING_KEY ?? TEST_LICENSE_SIGNING_KEY,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,6 +1,7 @@
 // The list benchmark's real portal: the benchmarks' shared production build (bench-build.ts), `tsx server.ts` on the
 // benchmark database, a next-auth sign-in, and timed page requests with the session's cookies.
 import { spawn, type ChildProcess } from "node:child_process";
+import { TEST_LICENSE_SIGNING_KEY } from "../support/portal-process";
 import { BENCH_DIST_DIR } from "./bench-build";
 import { waitUntilHealthy } from "./bench-portal";
 
@@ -17,6 +18,7 @@ export async function startPortal(databaseUrl: string, port: number): Promise<Po
       NEXT_DIST_DIR: BENCH_DIST_DIR,
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "list-bench-secret-list-bench-secret-0123",
+      LICENSE_SIGNING_KEY: process.env.LICENSE_SIGNING_KEY ?? TEST_LICENSE_SIGNING_KEY,
     },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it also stops tsx's node child and nothing else.
