@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { TextField } from "@/components/forms/text-field";
 import { changeOwnPassword } from "@/lib/actions/password-actions";
 import { PASSWORD_MAX } from "@/lib/validation/password";
@@ -27,25 +28,7 @@ export function ChangePasswordForm() {
         label={t("current")}
         error={errors?.currentPassword}
       />
-      <TextField
-        id="new-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX}
-        label={t("new")}
-        hint={t("hint")}
-        error={errors?.password}
-      />
-      <TextField
-        id="confirm-password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX}
-        label={t("confirm")}
-        error={errors?.confirmPassword}
-      />
+      <NewPasswordFields idPrefix="new" label={t("new")} hint={t("hint")} confirmLabel={t("confirm")} errors={errors} />
       <button type="submit" disabled={pending} className={PRIMARY_BUTTON}>
         {pending ? t("pending") : t("submit")}
       </button>

@@ -5,10 +5,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
-import { TextField } from "@/components/forms/text-field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { PRIMARY_BUTTON } from "@/components/team/button-styles";
 import { resetForgottenPassword } from "@/lib/actions/password-actions";
-import { PASSWORD_MAX } from "@/lib/validation/password";
 
 /** The password reset link's form: the new password, twice. */
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -30,25 +29,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <p className="text-sm text-slate-600">{t("intro")}</p>
       {state && !state.ok && (!errors || errors.token) && <FormAlert kind="error">{state.error}</FormAlert>}
       <input type="hidden" name="token" value={token} />
-      <TextField
-        id="reset-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX}
-        label={t("password")}
-        hint={t("hint")}
-        error={errors?.password}
-      />
-      <TextField
-        id="reset-confirm"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX}
-        label={t("confirm")}
-        error={errors?.confirmPassword}
-      />
+      <NewPasswordFields idPrefix="reset" label={t("password")} hint={t("hint")} confirmLabel={t("confirm")} errors={errors} />
       <button type="submit" disabled={pending} className={`w-full ${PRIMARY_BUTTON}`}>
         {pending ? t("pending") : t("submit")}
       </button>

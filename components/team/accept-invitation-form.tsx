@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { keepValuesAndSubmit } from "@/components/actions/action-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { TextField } from "@/components/forms/text-field";
 import { acceptInvite } from "@/lib/actions/invitation-actions";
-import { PASSWORD_MAX } from "@/lib/validation/password";
 import { PRIMARY_BUTTON } from "./button-styles";
 
 /** The invitation link's form: the new user's name and password. */
@@ -31,24 +31,12 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       <input type="hidden" name="token" value={token} />
       <TextField id="invite-email" type="email" value={email} readOnly label={t("email")} />
       <TextField id="invite-name" name="name" autoComplete="name" maxLength={160} label={t("name")} error={errors?.name} />
-      <TextField
-        id="invite-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX}
+      <NewPasswordFields
+        idPrefix="invite"
         label={t("password")}
         hint={t("passwordHint")}
-        error={errors?.password}
-      />
-      <TextField
-        id="invite-confirm"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        maxLength={PASSWORD_MAX}
-        label={t("confirmPassword")}
-        error={errors?.confirmPassword}
+        confirmLabel={t("confirmPassword")}
+        errors={errors}
       />
       <button type="submit" disabled={pending} className={`w-full ${PRIMARY_BUTTON}`}>
         {pending ? t("pending") : t("submit")}
