@@ -1,32 +1,19 @@
 // Exportar, read back, on embedded PGlite (the database when DATABASE_URL is unset): the same
 // round trip as on PostgreSQL, through the keyset path, and that path's own batch boundaries.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { copyFieldValue } from "@/lib/csv/copy-text";
 import { subscriptionExportSql } from "@/lib/data/subscription-export";
 import { EXPORT_FIELDS } from "@/lib/data/subscription-export-types";
 import { openKeysetExport } from "@/lib/data/subscription-export-keyset";
 import { getDatabase } from "@/lib/db/connection";
-import { migrate } from "@/lib/db/migrator";
 import { parseSubscriptionFilters } from "@/lib/validation/subscription-filters";
+import { appOnPglite } from "../support/pglite-database";
 import { createManySerials, serialsInListOrder } from "../support/export-fixture";
 import { exportRoundTripSuite } from "../support/export-roundtrip-suite";
 
 const SERIAL = EXPORT_FIELDS.findIndex(([name]) => name === "serial_number");
-let postgresUrl: string | undefined;
-
-// Registered before the suite's hooks, so the app opens PGlite; test-database.ts closes it.
-beforeAll(async () => {
-  postgresUrl = process.env.DATABASE_URL;
-  delete process.env.DATABASE_URL;
-  process.env.PGLITE_DATA_DIR = "memory://export-roundtrip-pglite";
-  const db = await getDatabase();
-  expect(db.target.kind).toBe("pglite");
-  await migrate(db.sql);
-});
-afterAll(() => {
-  process.env.DATABASE_URL = postgresUrl;
-  delete process.env.PGLITE_DATA_DIR;
-});
+// Registered before the suite's hooks, so the app opens PGlite.
+appOnPglite("export-roundtrip-pglite");
 
 exportRoundTripSuite();
 

@@ -1,27 +1,14 @@
 // The list's customer search (matched once, counted in the chips' pass) and its keyset pages on
 // embedded PGlite (the database when DATABASE_URL is unset), as on PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listSubscriptions } from "@/lib/data/subscription-list";
 import { getDatabase } from "@/lib/db/connection";
-import { migrate } from "@/lib/db/migrator";
 import { DEFAULT_FILTERS } from "@/lib/validation/subscription-filters";
+import { appOnPglite } from "../support/pglite-database";
 import { createManySerials } from "../support/export-fixture";
 
-let postgresUrl: string | undefined;
-
-// Registered before the suite's hooks, so the app opens PGlite; test-database.ts closes it.
-beforeAll(async () => {
-  postgresUrl = process.env.DATABASE_URL;
-  delete process.env.DATABASE_URL;
-  process.env.PGLITE_DATA_DIR = "memory://subscription-list-pglite";
-  const db = await getDatabase();
-  expect(db.target.kind).toBe("pglite");
-  await migrate(db.sql);
-});
-afterAll(() => {
-  process.env.DATABASE_URL = postgresUrl;
-  delete process.env.PGLITE_DATA_DIR;
-});
+// Registered before the suite's hooks, so the app opens PGlite.
+appOnPglite("subscription-list-pglite");
 
 describe("the subscription list on PGlite", () => {
   it("counts a customer search's serials and customers, and pages by cursor as by number", async () => {
